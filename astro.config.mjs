@@ -1,0 +1,39 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import pagefind from './src/integrations/pagefind.ts';
+
+/** Deploy target: overridable so the same build can live at a domain root or under a sub-path. */
+const site = process.env.SITE_URL ?? 'https://malaysia-china-tracker.example.org';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.OUT_DIR ?? './dist',
+  // A duplicate entry id (two files, or twice in one data file) fails the build instead of warning.
+  prerenderConflictBehavior: 'error',
+  integrations: [mdx(), pagefind()],
+  // Shiki's inline styles would break the CSP, and the content has no code blocks.
+  markdown: { syntaxHighlight: false },
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "worker-src 'self' blob:",
+      ],
+      // Pagefind compiles its WebAssembly search engine; that needs 'wasm-unsafe-eval' and nothing more.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
+});

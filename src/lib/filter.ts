@@ -1,0 +1,65 @@
+/**
+ * Timeline filters: which agreements match a set of facet values, how many each value would show,
+ * and how a filter state reads from and writes to the URL (`?theme=ai&type=mou&year=2025&my=miti&cn=ndrc`).
+ */
+
+/** The facets readers filter by, in the order the page shows them. */
+export const FACETS = ['theme', 'type', 'year', 'my', 'cn'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** The values an agreement has for each facet. */
+export type FacetValues = Record<Facet, readonly string[]>;
+
+/** Chosen values per facet: any of a facet's values matches, and every facet must match. */
+export type Criteria = Record<Facet, string[]>;
+
+/** A filter state that selects everything. */
+export function emptyCriteria(): Criteria {
+  return { theme: [], type: [], year: [], my: [], cn: [] };
+}
+
+function facetMatches(values: FacetValues, criteria: Criteria, facet: Facet): boolean {
+  const wanted = criteria[facet];
+  return wanted.length === 0 || wanted.some((v) => values[facet].includes(v));
+}
+
+/** Whether an item passes every facet, optionally ignoring one (for that facet's own counts). */
+export function matches(values: FacetValues, criteria: Criteria, ignore?: Facet): boolean {
+  return FACETS.every((facet) => facet === ignore || facetMatches(values, criteria, facet));
+}
+
+/**
+ * For every facet value, how many items would show if it were the facet's only choice,
+ * given the other facets' choices (the count a reader sees beside each checkbox).
+ */
+export function facetCounts(items: readonly FacetValues[], criteria: Criteria): Record<Facet, Map<string, number>> {
+  const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<
+    Facet,
+    Map<string, number>
+  >;
+  for (const values of items) {
+    for (const facet of FACETS) {
+      if (!matches(values, criteria, facet)) continue;
+      for (const v of values[facet]) counts[facet].set(v, (counts[facet].get(v) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Reads a filter state from a query string, dropping values that are not in `known` and keeping the rest. */
+export function parseCriteria(search: string, known: Record<Facet, ReadonlySet<string>>): Criteria {
+  const params = new URLSearchParams(search);
+  const criteria = emptyCriteria();
+  for (const facet of FACETS) {
+    criteria[facet] = [...new Set(params.getAll(facet))].filter((v) => known[facet].has(v));
+  }
+  return criteria;
+}
+
+/** Writes a filter state as a query string (with its leading "?"), or "" when nothing is chosen. */
+export function serializeCriteria(criteria: Criteria): string {
+  const params = new URLSearchParams();
+  for (const facet of FACETS) for (const v of criteria[facet]) params.append(facet, v);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}

@@ -1,0 +1,170 @@
+/**
+ * The query layer: the only module that reads collections. It loads everything once per build,
+ * fails the build on integrity problems, and hands pages ready-made, typed views.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { PartialDate } from './dates';
+import { yearOf } from './dates';
+import type { FacetValues } from './filter';
+import { collectRefs, findProblems, formatProblems, type CheckedEntry } from './integrity';
+import { groupTimeline, type YearGroup } from './timeline';
+
+export type Agreement = CollectionEntry<'agreements'>;
+export type Theme = CollectionEntry<'themes'>;
+export type Event = CollectionEntry<'events'>;
+export type Actor = CollectionEntry<'actors'>;
+export type Source = CollectionEntry<'sources'>;
+export type Figure = CollectionEntry<'figures'>;
+
+/** An actor as lists show it. */
+export interface ActorLabel {
+  id: string;
+  name: string;
+  abbreviation: string | undefined;
+}
+
+/** An agreement as the timeline and lists show it. */
+export interface AgreementCard {
+  id: string;
+  title: string;
+  shortTitle: string;
+  type: Agreement['data']['type'];
+  date: PartialDate;
+  eventId: string | undefined;
+  status: Agreement['data']['status']['value'];
+  confidence: Agreement['data']['confidence']['level'];
+  malaysian: ActorLabel[];
+  chinese: ActorLabel[];
+  themes: { id: string; title: string }[];
+  facets: FacetValues;
+}
+
+/** Everything the site shows, loaded and checked once. */
+export interface SiteRecord {
+  agreements: Agreement[];
+  themes: Theme[];
+  events: Event[];
+  actors: Actor[];
+  sources: Source[];
+  figures: Figure[];
+  cards: AgreementCard[];
+  timeline: YearGroup<AgreementCard>[];
+  agreement(id: string): Agreement;
+  theme(id: string): Theme;
+  event(id: string): Event;
+  actor(id: string): Actor;
+  source(id: string): Source;
+  card(id: string): AgreementCard;
+  /** Cards of the agreements that cite a theme, event or actor (as party or signatory). */
+  cardsFor(collection: 'themes' | 'events' | 'actors', id: string): AgreementCard[];
+}
+
+function index<T extends { id: string }>(entries: T[], collection: string): (id: string) => T {
+  const map = new Map(entries.map((e) => [e.id, e]));
+  return (id) => {
+    const found = map.get(id);
+    if (!found) throw new Error(`No entry "${id}" in ${collection}`);
+    return found;
+  };
+}
+
+type Collections = Pick<SiteRecord, 'agreements' | 'themes' | 'events' | 'actors' | 'sources' | 'figures'>;
+
+/** The record as the integrity checker reads it. */
+function checkedEntries(c: Collections): CheckedEntry[] {
+  const base = (collection: string, e: { id: string; filePath?: string | undefined; data: object }): CheckedEntry => ({
+    collection,
+    id: e.id,
+    filePath: e.filePath,
+    refs: collectRefs(e.data),
+  });
+  return [
+    ...c.agreements.map((a) => ({ ...base('agreements', a), date: a.data.date, event: a.data.event?.id })),
+    ...c.events.map((e) => ({ ...base('events', e), span: { start: e.data.start, end: e.data.end ?? e.data.start } })),
+    ...c.themes.map((t) => base('themes', t)),
+    ...c.actors.map((a) => base('actors', a)),
+    ...c.sources.map((s) => base('sources', s)),
+    ...c.figures.map((f) => base('figures', f)),
+  ];
+}
+
+async function load(): Promise<SiteRecord> {
+  const [agreements, themes, events, actors, sources, figures] = await Promise.all([
+    getCollection('agreements'),
+    getCollection('themes'),
+    getCollection('events'),
+    getCollection('actors'),
+    getCollection('sources'),
+    getCollection('figures'),
+  ]);
+  themes.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title, 'en'));
+  actors.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
+
+  const problems = findProblems(checkedEntries({ agreements, themes, events, actors, sources, figures }));
+  if (problems.length > 0) {
+    throw new Error(`Content integrity check failed (${problems.length}):\n${formatProblems(problems)}`);
+  }
+
+  const actor = index(actors, 'actors');
+  const theme = index(themes, 'themes');
+  const label = ({ id }: { id: string }): ActorLabel => {
+    const { name, abbreviation } = actor(id).data;
+    return { id, name, abbreviation };
+  };
+  const cards = agreements.map((a): AgreementCard => {
+    const d = a.data;
+    return {
+      id: a.id,
+      title: d.title,
+      shortTitle: d.shortTitle,
+      type: d.type,
+      date: d.date,
+      eventId: d.event?.id,
+      status: d.status.value,
+      confidence: d.confidence.level,
+      malaysian: d.malaysianParties.map(label),
+      chinese: d.chineseParties.map(label),
+      themes: d.themes.map(({ id }) => ({ id, title: theme(id).data.title })),
+      facets: {
+        theme: d.themes.map((t) => t.id),
+        type: [d.type],
+        year: [String(yearOf(d.date))],
+        my: d.malaysianParties.map((p) => p.id),
+        cn: d.chineseParties.map((p) => p.id),
+      },
+    };
+  });
+  const card = index(cards, 'agreements');
+  const related = {
+    themes: (a: Agreement) => a.data.themes,
+    events: (a: Agreement) => (a.data.event ? [a.data.event] : []),
+    actors: (a: Agreement) => [...a.data.malaysianParties, ...a.data.chineseParties, ...a.data.signatories],
+  };
+
+  return {
+    agreements,
+    themes,
+    events,
+    actors,
+    sources,
+    figures,
+    cards,
+    timeline: groupTimeline(cards),
+    agreement: index(agreements, 'agreements'),
+    theme,
+    event: index(events, 'events'),
+    actor,
+    source: index(sources, 'sources'),
+    card,
+    cardsFor: (collection, id) =>
+      agreements.filter((a) => related[collection](a).some((r) => r.id === id)).map((a) => card(a.id)),
+  };
+}
+
+let cached: Promise<SiteRecord> | undefined;
+
+/** The site's record, loaded on first use and shared by every page of the build. */
+export function loadRecord(): Promise<SiteRecord> {
+  cached ??= load();
+  return cached;
+}

@@ -1,0 +1,312 @@
+/**
+ * The content model: one Zod schema per collection, each field documented in a line.
+ * `src/content.config.ts` binds these to loaders; tests build them with a stand-in `reference()`.
+ */
+import { z } from 'astro/zod';
+import { calendarProblem, dayRange, PRECISIONS, precisionOf } from './dates';
+
+/** Collections that other entries may point at with `reference()`. */
+export type CollectionName = 'agreements' | 'themes' | 'events' | 'actors' | 'sources';
+
+/** What `reference(collection)` returns: a schema that turns an id into `{ collection, id }`. */
+export type ReferenceFactory = <C extends CollectionName>(
+  collection: C,
+) => z.ZodType<{ collection: C; id: string }, unknown>;
+
+/** Document types, from most to least binding; the glossary explains each one's legal weight. */
+export const DOCUMENT_TYPES = [
+  'agreement',
+  'protocol',
+  'programme',
+  'joint-statement',
+  'mou',
+  'letter-of-intent',
+  'other',
+] as const;
+
+/** Where a document stands, as far as the sources tell. */
+export const STATUSES = [
+  'announced',
+  'signed',
+  'exchanged',
+  'in-force',
+  'implemented',
+  'superseded',
+  'unknown',
+] as const;
+
+/** How well a fact is supported: by two or more reports, by one, or uncertain or in conflict. */
+export const CONFIDENCE_LEVELS = ['confirmed', 'single-source', 'uncertain'] as const;
+
+/** Kinds of event at which documents change hands. */
+export const EVENT_KINDS = ['state-visit', 'official-visit', 'expo', 'dialogue', 'meeting', 'other'] as const;
+
+/** Which side an actor belongs to. */
+export const COUNTRIES = ['MY', 'CN', 'other'] as const;
+
+/** What sort of body (or person) an actor is. */
+export const ACTOR_KINDS = ['government', 'ministry', 'agency', 'company', 'university', 'person', 'body'] as const;
+
+/** What sort of publication a source is. */
+export const SOURCE_KINDS = [
+  'news-report',
+  'wire',
+  'government-release',
+  'commentary',
+  'trade-press',
+  'aggregator',
+  'other',
+] as const;
+
+/** One of a fixed set of values; the error names the value received and the values allowed. */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, {
+    error: (issue) =>
+      `expected one of ${values.map((v) => `"${v}"`).join(', ')}, received ${JSON.stringify(issue.input)}`,
+  });
+}
+
+/** Ids are lower-case words joined by hyphens, because they become URLs. */
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A day written YYYY-MM-DD that exists on the calendar. */
+export const isoDay = z.string().check((ctx) => {
+  const problem = calendarProblem(ctx.value);
+  if (problem || precisionOf(ctx.value) !== 'day') {
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      message: `expected a calendar day as YYYY-MM-DD, received "${ctx.value}"${problem ? `: ${problem}` : ''}`,
+    });
+  }
+});
+
+/** A date stated only as precisely as the sources state it. */
+export const partialDate = z
+  .object({
+    /** The date: YYYY, YYYY-MM or YYYY-MM-DD, with exactly the parts its precision calls for. */
+    value: z.string(),
+    /** How much of the date the sources give: day, month or year. */
+    precision: oneOf(PRECISIONS),
+  })
+  .check((ctx) => {
+    const { value, precision } = ctx.value;
+    const problem = calendarProblem(value);
+    if (problem) {
+      ctx.issues.push({
+        code: 'custom',
+        input: value,
+        path: ['value'],
+        message: `impossible date "${value}": ${problem}`,
+      });
+      return;
+    }
+    const written = precisionOf(value);
+    if (written !== precision) {
+      ctx.issues.push({
+        code: 'custom',
+        input: precision,
+        path: ['precision'],
+        message: `precision "${precision}" contradicts the date "${value}", which is written to the ${written}`,
+      });
+    }
+  });
+
+/** Non-empty text, trimmed; an empty string is an error, never a silent blank. */
+const text = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `${what} must not be empty` });
+
+/** Builds every collection's schema around the given `reference()`. */
+export function createSchemas(reference: ReferenceFactory) {
+  /** One source backing a claim, with where in it to look. */
+  const citation = z.object({
+    /** The publication, by id in `content/sources.yaml`. */
+    source: reference('sources'),
+    /** What this source supports, in a few words (e.g. "date and venue"). */
+    supports: z.string().trim().min(1).optional(),
+    /** Where in the source: a paragraph, a heading, a table row. */
+    locator: z.string().trim().min(1).optional(),
+    /** A short quotation, marked as such on the page. */
+    quote: z.string().trim().min(1).optional(),
+  });
+
+  const citations = z.array(citation).min(1, { message: 'needs at least one source' });
+
+  /** How well supported the entry's facts are, and why when not settled. */
+  const confidence = z.object({
+    /** confirmed (two or more reports), single-source, or uncertain. */
+    level: oneOf(CONFIDENCE_LEVELS),
+    /** Why, in a sentence: which reports agree, or what is in doubt. */
+    note: z.string().trim().min(1).optional(),
+  });
+
+  const agreement = z.object({
+    /** Full title, as close to the official one as the sources allow. */
+    title: text('title'),
+    /** A short label for lists and the timeline. */
+    shortTitle: text('shortTitle'),
+    /** The kind of document, which decides its legal weight. */
+    type: oneOf(DOCUMENT_TYPES),
+    /** When it was signed or exchanged, at the precision the sources give. */
+    date: partialDate,
+    /** The visit, expo or meeting at which it was exchanged, if any. */
+    event: reference('events').optional(),
+    /** Malaysian ministries, agencies or bodies that are party to it. */
+    malaysianParties: z.array(reference('actors')).min(1, { message: 'needs at least one Malaysian party' }),
+    /** Chinese counterparts; empty when the sources do not name one. */
+    chineseParties: z.array(reference('actors')),
+    /** People who signed or exchanged it, where the sources name them. */
+    signatories: z.array(reference('actors')).default([]),
+    /** Themes it serves; the first is its main theme. */
+    themes: z.array(reference('themes')).min(1, { message: 'needs at least one theme' }),
+    /** Where it stands. */
+    status: z.object({
+      /** The status itself. */
+      value: oneOf(STATUSES),
+      /** The day the status was last checked against the sources. */
+      checked: isoDay,
+      /** What is known of follow-up, in a sentence. */
+      note: z.string().trim().min(1).optional(),
+    }),
+    /** One paragraph in plain language: what it is and why it matters. */
+    summary: text('summary'),
+    /** How well the facts on this page are supported. */
+    confidence,
+    /** What the sources do not say: gaps a reader should know about. */
+    unknowns: z.array(z.string().trim().min(1)).default([]),
+    /** Sources, each with the claim it supports. */
+    sources: citations,
+    /** Other agreements a reader should see next. */
+    related: z.array(reference('agreements')).default([]),
+    /** Extra search terms: other names, translations, abbreviations. */
+    aliases: z.array(z.string().trim().min(1)).default([]),
+    /** The day the whole entry was last reviewed against its sources. */
+    lastReviewed: isoDay,
+  });
+
+  const theme = z.object({
+    /** The theme's name. */
+    title: text('title'),
+    /** One line saying what the theme covers. */
+    summary: text('summary'),
+    /** Position in theme lists, lowest first. */
+    order: z.number().int().nonnegative(),
+    /** Synonyms and translations a reader may search for (Malay, Chinese, acronyms). */
+    aliases: z.array(z.string().trim().min(1)).default([]),
+    /** Sources for the explainer's facts. */
+    sources: z.array(citation).default([]),
+  });
+
+  const event = z
+    .object({
+      /** The event's name. */
+      title: text('title'),
+      /** What sort of event it was. */
+      kind: oneOf(EVENT_KINDS),
+      /** First day (or month, or year) of the event. */
+      start: partialDate,
+      /** Last day of the event; absent for a one-day event. */
+      end: partialDate.optional(),
+      /** Where it took place; absent when the sources do not say. */
+      place: z.string().trim().min(1).optional(),
+      /** How many documents the sources report were exchanged there, and how they put it. */
+      documentsReported: z
+        .object({
+          /** The count as reported. */
+          count: z.number().int().nonnegative(),
+          /** The wording of the count, e.g. "more than 30" in Chinese reports. */
+          note: z.string().trim().min(1).optional(),
+        })
+        .optional(),
+      /** One paragraph in plain language. */
+      summary: text('summary'),
+      /** Sources for the event's facts. */
+      sources: citations,
+    })
+    .check((ctx) => {
+      const { start, end } = ctx.value;
+      if (
+        end &&
+        !calendarProblem(end.value) &&
+        !calendarProblem(start.value) &&
+        dayRange(end).last < dayRange(start).first
+      ) {
+        ctx.issues.push({
+          code: 'custom',
+          input: end.value,
+          path: ['end', 'value'],
+          message: `event ends (${end.value}) before it starts (${start.value})`,
+        });
+      }
+    });
+
+  const actor = z.object({
+    /** Stable id, used in URLs and references. */
+    id: z.string().regex(ID_PATTERN),
+    /** Full English name. */
+    name: text('name'),
+    /** The usual abbreviation (MITI, NDRC), if there is one. */
+    abbreviation: z.string().trim().min(1).optional(),
+    /** Malaysia, China, or neither. */
+    country: oneOf(COUNTRIES),
+    /** Ministry, agency, company, university, person or other body. */
+    kind: oneOf(ACTOR_KINDS),
+    /** For a person: the office the sources give them at the time. */
+    role: z.string().trim().min(1).optional(),
+    /** For a person: the body they acted for. */
+    memberOf: reference('actors').optional(),
+    /** Other names: Malay and Chinese names, former names, other spellings. */
+    aliases: z.array(z.string().trim().min(1)).default([]),
+    /** A sentence on who this is, from the sources. */
+    description: z.string().trim().min(1).optional(),
+  });
+
+  const source = z.object({
+    /** Stable id, used in citations. */
+    id: z.string().regex(ID_PATTERN),
+    /** Headline or title as published; absent when only the URL is known. */
+    title: z.string().trim().min(1).optional(),
+    /** Outlet or office that published it. */
+    publisher: text('publisher'),
+    /** Publication date; absent when not known. */
+    published: partialDate.optional(),
+    /** Where to read it; https only. */
+    url: z.url({ protocol: /^https$/, error: (issue) => `expected an https URL, received "${String(issue.input)}"` }),
+    /** News report, wire copy, government release, commentary… */
+    kind: oneOf(SOURCE_KINDS),
+    /** Language of the publication (BCP 47). */
+    language: z
+      .string()
+      .regex(/^[a-z]{2}(-[A-Za-z]+)?$/)
+      .default('en'),
+    /** What a reader should know about it, e.g. that it is commentary. */
+    note: z.string().trim().min(1).optional(),
+  });
+
+  const figure = z.object({
+    /** Stable id. */
+    id: z.string().regex(ID_PATTERN),
+    /** What the figure measures, in words. */
+    label: text('label'),
+    /** The number itself. */
+    value: z.number(),
+    /** Its unit, e.g. "RM billion" or "%". */
+    unit: text('unit'),
+    /** The year the figure refers to (not the year it was reported). */
+    year: z.number().int().min(1900).max(2100),
+    /** Whether the site computed it from other figures rather than quoting it. */
+    derived: z.boolean().default(false),
+    /** How well supported it is. */
+    confidence,
+    /** Where it comes from. */
+    sources: citations,
+  });
+
+  return { agreement, theme, event, actor, source, figure };
+}
+
+/** The schemas, as built by `createSchemas`. */
+export type Schemas = ReturnType<typeof createSchemas>;

@@ -1,0 +1,57 @@
+/**
+ * Every agreement in content/ reaches the reader: its own page, the timeline, and the search index.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, watchedPage } from '../support/browser';
+import { contentIds, htmlPages, readPage, requireBuild } from '../support/dist';
+import { serveSite, type SiteServer } from '../support/server';
+
+const ids = contentIds('agreements');
+let server: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  requireBuild();
+  server = await serveSite(new URL('../../dist/', import.meta.url).pathname);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the set of agreements is the same everywhere', () => {
+  it('has agreements to compare', () => {
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has exactly one page per agreement', () => {
+    const pages = htmlPages()
+      .filter((p) => /^\/agreements\/[^/]+\/$/.test(p))
+      .map((p) => p.split('/')[2]);
+    expect(pages.sort()).toEqual(ids);
+  });
+
+  it('shows exactly the agreements on the timeline, each once', () => {
+    const onTimeline = readPage('/')
+      .querySelectorAll('[data-entry-id]')
+      .map((el) => el.getAttribute('data-entry-id'));
+    expect([...onTimeline].sort()).toEqual(ids);
+  });
+
+  it('indexes exactly the agreement pages in Pagefind', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(`${server.root}search/`);
+    const urls = await page.evaluate(async (root) => {
+      const pagefind = await import(`${root}pagefind/pagefind.js`);
+      const search = await pagefind.search(null, { filters: { kind: 'agreement' } });
+      const data = await Promise.all(search.results.map((r: { data(): Promise<{ url: string }> }) => r.data()));
+      return data.map((d: { url: string }) => d.url);
+    }, server.root);
+    const indexed = urls.map((u) => u.replace(/^\/agreements\/([^/]+)\/$/, '$1'));
+    expect(indexed.sort()).toEqual(ids);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+  });
+});

@@ -1,0 +1,83 @@
+/** Every built page is a complete document, and every section of the site is there. */
+import { describe, expect, it } from 'vitest';
+import { contentIds, htmlPages, readPage, requireBuild } from '../support/dist';
+
+requireBuild();
+const pages = htmlPages();
+
+describe('every page', () => {
+  it.each(pages)('%s has a non-empty title, a language and one h1', (path) => {
+    const html = readPage(path);
+    expect(html.querySelector('title')?.text.trim()).not.toBe('');
+    expect(html.querySelector('html')?.getAttribute('lang')).toMatch(/^en/);
+    expect(html.querySelectorAll('h1')).toHaveLength(1);
+  });
+
+  it.each(pages)('%s has a skip link to main, a labelled main navigation and a footer with the build date', (path) => {
+    const html = readPage(path);
+    expect(html.querySelector('a.skip-link')?.getAttribute('href')).toBe('#main');
+    expect(html.querySelector('main#main')).not.toBeNull();
+    expect(html.querySelector('nav[aria-label]')).not.toBeNull();
+    expect(html.querySelector('footer time')?.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it.each(pages)('%s carries a CSP that allows no inline or eval script', (path) => {
+    const csp =
+      readPage(path).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
+    const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+    expect(scriptSrc).toContain("'self'");
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc).not.toMatch(/'unsafe-eval'/);
+  });
+});
+
+describe('the site has every section', () => {
+  it.each([
+    '/',
+    '/themes/',
+    '/events/',
+    '/actors/',
+    '/sources/',
+    '/figures/',
+    '/glossary/',
+    '/about/',
+    '/search/',
+    '/404.html',
+  ])('%s exists', (path) => {
+    expect(pages).toContain(path);
+  });
+
+  it.each([['themes'], ['events']] as const)('has a page for every entry of %s', (collection) => {
+    for (const id of contentIds(collection)) expect(pages).toContain(`/${collection}/${id}/`);
+  });
+
+  it('marks the current section with aria-current', () => {
+    expect(readPage('/themes/').querySelector('nav a[aria-current="page"]')?.text.trim()).toBe('Themes');
+    expect(readPage('/').querySelector('nav a[aria-current="page"]')?.text.trim()).toBe('Timeline');
+  });
+});
+
+describe('event pages say how many documents were reported and how many are described', () => {
+  it.each(contentIds('events'))('%s', (id) => {
+    const html = readPage(`/events/${id}/`);
+    const described = html.querySelectorAll('#event-documents ~ .entry-list [data-entry-id]').length;
+    const text = html.querySelector('.facts')?.text ?? '';
+    expect(text).toMatch(
+      new RegExp(`(\\d+ documents reported|No count of documents is reported); ${described} described here`),
+    );
+  });
+});
+
+describe('dates are shown at their precision', () => {
+  it('uses <time datetime> with the stored value on timeline items', () => {
+    const times = readPage('/').querySelectorAll('[data-entry-id] time');
+    expect(times.length).toBeGreaterThan(0);
+    for (const time of times) {
+      const value = time.getAttribute('datetime') ?? '';
+      expect(value).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+      // A month-precise date never gains a day number in its text, and a year-precise one is just the year.
+      if (/^\d{4}-\d{2}$/.test(value)) expect(time.text.trim()).toMatch(/^[A-Z][a-z]+ \d{4}$/);
+      if (/^\d{4}$/.test(value)) expect(time.text.trim()).toBe(value);
+    }
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * A real headless Chromium (Debian's), driven by playwright-core, with the flags this machine's closed
+ * network needs. Each page records console errors, page errors, CSP violations and every request's origin.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumPath } from './browser-path';
+
+/** Launches Chromium; close it in afterAll. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** What went wrong on a page, as a reader's browser would see it. */
+export interface PageProblems {
+  consoleErrors: string[];
+  cspViolations: string[];
+  requestOrigins: Set<string>;
+}
+
+/** Opens a page that records its problems; call `watch` before navigating. */
+export async function watchedPage(
+  browser: Browser,
+  options: { colorScheme?: 'light' | 'dark'; width?: number; javaScript?: boolean } = {},
+): Promise<{ page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: options.width ?? 1280, height: 900 },
+    javaScriptEnabled: options.javaScript ?? true,
+  });
+  const page = await context.newPage();
+  const problems: PageProblems = { consoleErrors: [], cspViolations: [], requestOrigins: new Set() };
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.consoleErrors.push(error.message));
+  page.on('request', (request) => problems.requestOrigins.add(new URL(request.url()).origin));
+  await page.exposeFunction('__reportCsp', (text: string) => problems.cspViolations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __reportCsp(t: string): void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return { page, problems };
+}

@@ -1,0 +1,40 @@
+/** Reading the built site in dist/ and the content it was built from. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+
+export const projectRoot = new URL('../../', import.meta.url).pathname;
+export const distDir = join(projectRoot, 'dist');
+
+/** Fails with a clear message when the site has not been built. */
+export function requireBuild(dir = distDir): void {
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`No build in ${dir}: run "npm run build" first (npm test does).`);
+  }
+}
+
+/** Every HTML file of a build, as site paths ("/", "/agreements/x/", "/404.html"). */
+export function htmlPages(dir = distDir): string[] {
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.html') ? [join(d, e.name)] : [],
+    );
+  return walk(dir)
+    .map((file) => `/${relative(dir, file).split(sep).join('/')}`)
+    .map((path) => path.replace(/index\.html$/, ''))
+    .sort();
+}
+
+/** The parsed HTML of a site path in a build. */
+export function readPage(path: string, dir = distDir): HTMLElement {
+  const file = path.endsWith('.html') ? join(dir, path) : join(dir, path, 'index.html');
+  return parse(readFileSync(file, 'utf8'));
+}
+
+/** Ids of the entries in a content folder, from the file names (what an editor sees). */
+export function contentIds(collection: 'agreements' | 'themes' | 'events'): string[] {
+  return readdirSync(join(projectRoot, 'content', collection))
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => f.replace(/\.mdx$/, ''))
+    .sort();
+}

@@ -1,0 +1,41 @@
+/**
+ * A throwaway copy of the project (code and config, not content) under `.tmp/`, so builds of fixture or
+ * generated content never touch `content/` or `dist/`. Node resolution finds the project's node_modules above it.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const projectRoot = new URL('../../', import.meta.url).pathname;
+
+const CODE = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+
+/** Copies the project's code into `.tmp/<name>/` with the given content folder, and returns the copy's path. */
+export function copyProject(name: string, contentFrom: string): string {
+  const dir = join(projectRoot, '.tmp', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const item of CODE) cpSync(join(projectRoot, item), join(dir, item), { recursive: true });
+  cpSync(contentFrom, join(dir, 'content'), { recursive: true });
+  return dir;
+}
+
+/** The result of running the Astro CLI: exit code and everything it printed, without colour codes. */
+export interface RunResult {
+  code: number;
+  output: string;
+}
+
+/** Runs `astro <args>` in a project copy with the same Node that runs the tests. */
+export function runAstro(dir: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), ...args], {
+      cwd: dir,
+      env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => resolve({ code: code ?? 1, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
+  });
+}

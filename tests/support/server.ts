@@ -1,0 +1,74 @@
+/**
+ * A static file server for the built site on loopback: serves `dir` under `base`, answers unknown
+ * paths with the site's 404 page, and records every request (path, status, bytes) for tests to read.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** One request the server answered. */
+export interface Served {
+  path: string;
+  status: number;
+  bytes: number;
+}
+
+/** A running server: its origin, the URL of the site root, what it served, and how to stop it. */
+export interface SiteServer {
+  origin: string;
+  root: string;
+  log: Served[];
+  close(): Promise<void>;
+}
+
+function resolveFile(dir: string, path: string): string | undefined {
+  const safe = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '');
+  const candidate = join(dir, safe);
+  if (!candidate.startsWith(dir)) return undefined;
+  if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  const index = join(candidate, 'index.html');
+  return existsSync(index) ? index : undefined;
+}
+
+/** Serves the built site in `dir` at `base` ("/" or "/tracker/") on a free loopback port. */
+export async function serveSite(dir: string, base = '/'): Promise<SiteServer> {
+  const log: Served[] = [];
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const inside = path.startsWith(base) ? path.slice(base.length - 1) : undefined;
+    const file = inside === undefined ? undefined : resolveFile(dir, inside);
+    const status = file ? 200 : 404;
+    const body = file ?? join(dir, '404.html');
+    const bytes = existsSync(body) ? statSync(body).size : 0;
+    log.push({ path, status, bytes });
+    res.writeHead(status, {
+      'content-type': TYPES[extname(body)] ?? 'application/octet-stream',
+      'content-length': bytes,
+    });
+    if (bytes === 0) return res.end();
+    createReadStream(body).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    root: `${origin}${base}`,
+    log,
+    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}

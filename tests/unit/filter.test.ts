@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import {
+  emptyCriteria,
+  facetCounts,
+  FACETS,
+  matches,
+  parseCriteria,
+  serializeCriteria,
+  type Facet,
+  type FacetValues,
+} from '../../src/lib/filter';
+
+const items: (FacetValues & { id: string })[] = [
+  { id: 'ai', theme: ['artificial-intelligence'], type: ['mou'], year: ['2025'], my: ['digital'], cn: ['ndrc'] },
+  { id: 'de', theme: ['digital-economy'], type: ['mou'], year: ['2025'], my: ['digital'], cn: ['ndrc'] },
+  {
+    id: 'loi',
+    theme: ['digital-economy', 'artificial-intelligence'],
+    type: ['letter-of-intent'],
+    year: ['2025'],
+    my: ['mdec'],
+    cn: ['zju'],
+  },
+  { id: 'sw', theme: ['trade-facilitation'], type: ['joint-statement'], year: ['2024'], my: ['mof'], cn: ['gacc'] },
+];
+const ids = (criteria: ReturnType<typeof emptyCriteria>) => items.filter((i) => matches(i, criteria)).map((i) => i.id);
+
+describe('matches', () => {
+  it('shows everything when nothing is chosen', () => {
+    expect(ids(emptyCriteria())).toEqual(['ai', 'de', 'loi', 'sw']);
+  });
+  it('matches any chosen value within a facet', () => {
+    expect(ids({ ...emptyCriteria(), type: ['letter-of-intent', 'joint-statement'] })).toEqual(['loi', 'sw']);
+  });
+  it('requires every facet that has a choice', () => {
+    expect(ids({ ...emptyCriteria(), theme: ['artificial-intelligence'], type: ['mou'] })).toEqual(['ai']);
+    expect(ids({ ...emptyCriteria(), year: ['2024'], my: ['digital'] })).toEqual([]);
+  });
+});
+
+describe('facetCounts', () => {
+  it('counts each value as if it were its facet’s only choice, under the other facets’ choices', () => {
+    const counts = facetCounts(items, { ...emptyCriteria(), type: ['mou'] });
+    expect(counts.theme.get('digital-economy')).toBe(1);
+    expect(counts.theme.get('artificial-intelligence')).toBe(1);
+    expect(counts.theme.has('trade-facilitation')).toBe(false);
+    // The type facet ignores its own choice, so the other types keep their counts.
+    expect(counts.type.get('joint-statement')).toBe(1);
+    expect(counts.type.get('mou')).toBe(2);
+  });
+});
+
+describe('URL state', () => {
+  const known = Object.fromEntries(FACETS.map((f) => [f, new Set(items.flatMap((i) => i[f]))])) as Record<
+    Facet,
+    Set<string>
+  >;
+
+  it('round-trips a state with several values per facet', () => {
+    const state = {
+      ...emptyCriteria(),
+      theme: ['digital-economy', 'artificial-intelligence'],
+      year: ['2025'],
+      cn: ['ndrc'],
+    };
+    const query = serializeCriteria(state);
+    expect(query).toBe('?theme=digital-economy&theme=artificial-intelligence&year=2025&cn=ndrc');
+    expect(parseCriteria(query, known)).toEqual(state);
+  });
+  it('ignores unknown names and values but keeps the rest of the view', () => {
+    const parsed = parseCriteria('?theme=nonsense&theme=digital-economy&colour=red&year=1999&type=mou', known);
+    expect(parsed).toEqual({ ...emptyCriteria(), theme: ['digital-economy'], type: ['mou'] });
+  });
+  it('writes nothing for an empty state', () => {
+    expect(serializeCriteria(emptyCriteria())).toBe('');
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { schemas, validAgreement, validEvent, validSource } from '../support/schemas';
+
+/** The dotted paths of the issues a parse reports, or [] when it succeeds. */
+function failingPaths(
+  schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } },
+  value: unknown,
+) {
+  const result = schema.safeParse(value);
+  return result.success ? [] : (result.error?.issues ?? []).map((i) => i.path.join('.'));
+}
+
+describe('agreement schema', () => {
+  it('accepts a complete agreement and turns ids into references', () => {
+    const parsed = schemas.agreement.parse(validAgreement());
+    expect(parsed.themes).toEqual([{ collection: 'themes', id: 'artificial-intelligence' }]);
+    expect(parsed.sources[0]?.source).toEqual({ collection: 'sources', id: 'broadsheet-asia-2025-04-17' });
+  });
+
+  it.each([
+    ['title', { title: undefined }, 'title'],
+    ['empty summary', { summary: '   ' }, 'summary'],
+    ['unknown document type', { type: 'treaty-ish' }, 'type'],
+    ['impossible date', { date: { value: '2024-02-30', precision: 'day' } }, 'date.value'],
+    ['precision contradicting the date', { date: { value: '2024-06-19', precision: 'month' } }, 'date.precision'],
+    ['no source', { sources: [] }, 'sources'],
+    ['no theme', { themes: [] }, 'themes'],
+    ['no Malaysian party', { malaysianParties: [] }, 'malaysianParties'],
+    ['unknown status', { status: { value: 'ratified-ish', checked: '2026-11-23' } }, 'status.value'],
+    ['status checked on a non-day', { status: { value: 'exchanged', checked: '2026-11' } }, 'status.checked'],
+    ['lastReviewed not a date', { lastReviewed: 'yesterday' }, 'lastReviewed'],
+    ['unknown confidence', { confidence: { level: 'sure' } }, 'confidence.level'],
+  ])('rejects %s at its field path', (_name, change, path) => {
+    expect(failingPaths(schemas.agreement, { ...validAgreement(), ...change })).toContain(path);
+  });
+
+  it('names the value in the message for an impossible date and a contradicting precision', () => {
+    const impossible = schemas.agreement.safeParse({
+      ...validAgreement(),
+      date: { value: '2024-02-30', precision: 'day' },
+    });
+    expect(impossible.error?.issues[0]?.message).toContain('2024-02-30');
+    const contradicting = schemas.agreement.safeParse({
+      ...validAgreement(),
+      date: { value: '2024-06-19', precision: 'year' },
+    });
+    expect(contradicting.error?.issues[0]?.message).toContain('"year" contradicts the date "2024-06-19"');
+  });
+});
+
+describe('event schema', () => {
+  it('accepts a valid event', () => {
+    expect(failingPaths(schemas.event, validEvent())).toEqual([]);
+  });
+  it('rejects an event that ends before it starts, at end.value', () => {
+    const backwards = { ...validEvent(), end: { value: '2025-04-14', precision: 'day' } };
+    expect(failingPaths(schemas.event, backwards)).toEqual(['end.value']);
+  });
+  it('accepts a one-day event with no end and an event known only by year', () => {
+    expect(failingPaths(schemas.event, { ...validEvent(), end: undefined })).toEqual([]);
+    expect(
+      failingPaths(schemas.event, { ...validEvent(), start: { value: '2025', precision: 'year' }, end: undefined }),
+    ).toEqual([]);
+  });
+});
+
+describe('source schema', () => {
+  it('accepts an https source without a known date', () => {
+    expect(failingPaths(schemas.source, { ...validSource(), published: undefined })).toEqual([]);
+  });
+  it('rejects a URL that is not https, naming the value', () => {
+    const result = schemas.source.safeParse({ ...validSource(), url: 'http://en.people.cn/n3/2024/0619/x.html' });
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['url']);
+    expect(result.error?.issues[0]?.message).toContain('http://en.people.cn');
+  });
+  it('rejects an id that cannot be a URL segment', () => {
+    expect(failingPaths(schemas.source, { ...validSource(), id: 'The Star!' })).toEqual(['id']);
+  });
+});

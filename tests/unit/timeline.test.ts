@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { Precision } from '../../src/lib/dates';
+import { groupTimeline, type Datable } from '../../src/lib/timeline';
+
+const item = (id: string, value: string, precision: Precision, eventId?: string): Datable => ({
+  id,
+  title: id,
+  date: { value, precision },
+  eventId,
+});
+
+describe('groupTimeline', () => {
+  const items = [
+    item('ai-mou', '2025-04-16', 'day', 'xi-visit'),
+    item('durian', '2024-06-19', 'day', 'li-visit'),
+    item('expo-note', '2025', 'year'),
+    item('digital-mou', '2025-04-16', 'day', 'xi-visit'),
+    item('joint-statement', '2024-06-20', 'day', 'li-visit'),
+    item('crime', '2024-06', 'month'),
+  ];
+  const years = groupTimeline(items);
+
+  it('puts the newest year first and counts each year', () => {
+    expect(years.map((y) => [y.year, y.count])).toEqual([
+      [2025, 3],
+      [2024, 3],
+    ]);
+  });
+
+  it('groups a year by event, in the order the events happened, with undated-to-event items apart', () => {
+    expect(years[0]?.groups.map((g) => g.eventId)).toEqual(['xi-visit', undefined]);
+    expect(years[1]?.groups.map((g) => g.eventId)).toEqual(['li-visit', undefined]);
+  });
+
+  it('orders items oldest first within a group, then by title', () => {
+    expect(years[0]?.groups[0]?.items.map((i) => i.id)).toEqual(['ai-mou', 'digital-mou']);
+    expect(years[1]?.groups[0]?.items.map((i) => i.id)).toEqual(['durian', 'joint-statement']);
+  });
+
+  it('keeps every item exactly once', () => {
+    const ids = years.flatMap((y) => y.groups.flatMap((g) => g.items.map((i) => i.id)));
+    expect(ids.sort()).toEqual(items.map((i) => i.id).sort());
+  });
+});

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        // Against the production build in dist/ (built by `npm test` first), served on loopback.
+        test: { name: 'site', include: ['tests/site/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 },
+      },
+      {
+        // Whole builds of fixture projects in temporary folders; slow, so few and in parallel files.
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          maxConcurrency: 3,
+        },
+      },
+    ],
+  },
+});

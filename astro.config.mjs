@@ -19,6 +19,9 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Scripts ship as cacheable files under 'self' rather than inline: an inlined module also loses
+  // Vite's preload helper, which breaks the search page's dynamic import of Pagefind.
+  vite: { build: { assetsInlineLimit: 0 } },
   security: {
     csp: {
       directives: [

@@ -1,4 +1,5 @@
 /** Site-relative URLs that respect `base`, so one build deploys at a domain root or under a sub-path. */
+import { base } from 'astro:config/client';
 
 /** Joins a base ("/" or "/tracker/") and a site path ("/themes/ai/") into one URL path. */
 export function joinBase(base: string, path: string): string {
@@ -6,9 +7,12 @@ export function joinBase(base: string, path: string): string {
   return `${head}${path.replace(/^\/+/, '')}`;
 }
 
-/** A URL path under this build's base. */
+/**
+ * A URL path under this build's base. Read from Astro's config module: in Astro 7 builds,
+ * `import.meta.env.BASE_URL` is "/" in prerendered pages whatever `base` says.
+ */
 export function url(path: string): string {
-  return joinBase(import.meta.env.BASE_URL, path);
+  return joinBase(base, path);
 }
 
 /** The page of each kind of entry. */

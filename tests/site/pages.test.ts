@@ -63,7 +63,7 @@ describe('event pages say how many documents were reported and how many are desc
     const described = html.querySelectorAll('#event-documents ~ .entry-list [data-entry-id]').length;
     const text = html.querySelector('.facts')?.text ?? '';
     expect(text).toMatch(
-      new RegExp(`(\\d+ documents reported|No count of documents is reported); ${described} described here`),
+      new RegExp(`(\\d+ documents reported,|No count of documents is reported;) ${described} described here`),
     );
   });
 });

@@ -3,7 +3,7 @@
  * network needs. Each page records console errors, page errors, CSP violations and every request's origin.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumPath } from './browser-path';
+import { chromiumPath } from './browser-path.ts';
 
 /** Launches Chromium; close it in afterAll. */
 export function launchBrowser(): Promise<Browser> {

@@ -29,9 +29,11 @@ export interface RunResult {
 /** Runs `astro <args>` in a project copy with the same Node that runs the tests. */
 export function runAstro(dir: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve) => {
+    // The test runner sets NODE_ENV=test, which would make the child's build a development one.
+    const { NODE_ENV: _testMode, ...inherited } = process.env;
     const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), ...args], {
       cwd: dir,
-      env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: { ...inherited, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

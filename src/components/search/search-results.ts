@@ -1,3 +1,5 @@
+import { url } from '../../lib/paths';
+
 /**
  * Client side of /search/: reads `?q=` from the URL, loads Pagefind only then, and lists results
  * with title, date, type, kind and a highlighted excerpt. Messages come from the page (via t()).
@@ -49,8 +51,8 @@ async function run(root: HTMLElement): Promise<void> {
   say(messages['msgLoading']);
   let pagefind: PagefindModule;
   try {
-    pagefind = (await import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind.js`)) as PagefindModule;
-    await pagefind.options({ baseUrl: import.meta.env.BASE_URL });
+    pagefind = (await import(/* @vite-ignore */ url('/pagefind/pagefind.js'))) as PagefindModule;
+    await pagefind.options({ baseUrl: url('/') });
   } catch {
     root.querySelector('[data-search-fallback]')?.removeAttribute('hidden');
     return say(messages['msgFailed']);

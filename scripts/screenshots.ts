@@ -1,0 +1,32 @@
+/**
+ * Screenshots of the built site for a human to look at: each page at 375 px and 1280 px, light and dark.
+ * Usage: npm run build && node scripts/screenshots.ts [path …]   (writes screenshots/*.png)
+ */
+import { mkdirSync } from 'node:fs';
+import { launchBrowser } from '../tests/support/browser.ts';
+import { serveSite } from '../tests/support/server.ts';
+
+const paths = process.argv.slice(2);
+const targets = paths.length > 0 ? paths : ['/', '/agreements/artificial-intelligence-ndrc-mou-2025/', '/themes/artificial-intelligence/', '/events/xi-jinping-state-visit-2025/', '/search/?q=NDRC'];
+const server = await serveSite(new URL('../dist/', import.meta.url).pathname);
+const browser = await launchBrowser();
+mkdirSync('screenshots', { recursive: true });
+try {
+  for (const path of targets) {
+    for (const width of [375, 1280]) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+        const page = await context.newPage();
+        await page.goto(`${server.root}${path.replace(/^\//, '')}`);
+        await page.waitForLoadState('networkidle');
+        const name = `${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}-${width}-${colorScheme}.png`;
+        await page.screenshot({ path: `screenshots/${name}`, fullPage: false });
+        await context.close();
+        console.log(`screenshots/${name}`);
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -7,7 +7,16 @@ import { launchBrowser } from '../tests/support/browser.ts';
 import { serveSite } from '../tests/support/server.ts';
 
 const paths = process.argv.slice(2);
-const targets = paths.length > 0 ? paths : ['/', '/agreements/artificial-intelligence-ndrc-mou-2025/', '/themes/artificial-intelligence/', '/events/xi-jinping-state-visit-2025/', '/search/?q=NDRC'];
+const targets =
+  paths.length > 0
+    ? paths
+    : [
+        '/',
+        '/agreements/artificial-intelligence-ndrc-mou-2025/',
+        '/themes/artificial-intelligence/',
+        '/events/xi-jinping-state-visit-2025/',
+        '/search/?q=NDRC',
+      ];
 const server = await serveSite(new URL('../dist/', import.meta.url).pathname);
 const browser = await launchBrowser();
 mkdirSync('screenshots', { recursive: true });

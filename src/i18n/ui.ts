@@ -17,6 +17,7 @@ const en = {
   'nav.glossary': 'Glossary',
   'nav.about': 'About',
   'nav.search': 'Search',
+  'footer.nav': 'Site',
   'footer.updated': 'Last updated',
   'footer.licence': 'Text and data may be reused with attribution. Every fact links to its source.',
   'footer.correction': 'Spotted an error? See how to suggest a correction.',

@@ -59,8 +59,8 @@ export async function serveSite(dir: string, base = '/'): Promise<SiteServer> {
       'content-type': TYPES[extname(body)] ?? 'application/octet-stream',
       'content-length': bytes,
     });
-    if (bytes === 0) return res.end();
-    createReadStream(body).pipe(res);
+    if (bytes === 0) res.end();
+    else createReadStream(body).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

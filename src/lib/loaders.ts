@@ -2,12 +2,13 @@
  * Astro's glob() and file() loaders, made strict: where they would warn and carry on (a repeated id,
  * an unreadable or id-less data file), these fail the build with the file, the field and the value.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { file, glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import { parseDataFile } from './data-file';
+import { findMarkup } from './plain-body';
 
 /** The id an entry file stands for: its name without extension, lower-cased, spaces and underscores as hyphens. */
 export function idFromFileName(entry: string): string {
@@ -17,7 +18,20 @@ export function idFromFileName(entry: string): string {
     .replace(/[\s_]+/g, '-');
 }
 
-/** glob() over `*.mdx` in `base`, failing when two files give the same id. */
+/** Fails when an entry's body holds markup or expressions, which MDX would run as code. */
+async function requirePlainBodies(base: string): Promise<void> {
+  const files = (await readdir(base)).filter((name) => name.endsWith('.mdx'));
+  for (const name of files) {
+    const [first] = findMarkup(await readFile(join(base, name), 'utf8'));
+    if (first) {
+      throw new Error(
+        `${base}/${name}:${first.line}: field "body" value "${first.text}" is markup; bodies are plain Markdown (put code in backticks, or escape < and { with a backslash)`,
+      );
+    }
+  }
+}
+
+/** glob() over `*.mdx` in `base`, failing when two files give the same id or a body holds markup. */
 export function strictGlob(base: string): Loader {
   const owners = new Map<string, string>();
   const inner = glob({
@@ -37,8 +51,9 @@ export function strictGlob(base: string): Loader {
   });
   return {
     name: 'strict-glob',
-    load: (context) => {
+    load: async (context) => {
       owners.clear();
+      await requirePlainBodies(base);
       return inner.load(context);
     },
   };

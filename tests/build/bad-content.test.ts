@@ -110,6 +110,11 @@ const cases: BadCase[] = [
     expected: ['ai-mou.mdx'],
   },
   {
+    name: 'markup in a body, which MDX would run',
+    breakIt: (c) => edit(c, AGREEMENT, 'A fixture body.', 'A fixture body.\n\n<img src="x" onerror="alert(1)" />'),
+    expected: ['ai-mou.mdx:', 'body', '<img src="x"'],
+  },
+  {
     name: 'agreement dated outside its event',
     breakIt: (c) => edit(c, AGREEMENT, '"2025-04-16"', '"2025-05-16"'),
     expected: ['content/agreements/ai-mou.mdx', 'date.value', '2025-05-16', 'state-visit'],

@@ -1,7 +1,9 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 
 /** Deploy target: overridable so the same build can live at a domain root or under a sub-path. */
 const site = process.env.SITE_URL ?? 'https://malaysia-china-tracker.example.org';
@@ -14,10 +16,11 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   // A duplicate entry id (two files, or twice in one data file) fails the build instead of warning.
   prerenderConflictBehavior: 'error',
-  integrations: [mdx(), pagefind()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind(), securityHeaders()],
   // Shiki's inline styles would break the CSP, and the content has no code blocks.
   markdown: { syntaxHighlight: false },
-  build: { format: 'directory' },
+  // Styles ship as files too, so the CSP needs no per-page style hashes.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   // Scripts ship as cacheable files under 'self' rather than inline: an inlined module also loses
   // Vite's preload helper, which breaks the search page's dynamic import of Pagefind.

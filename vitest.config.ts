@@ -6,7 +6,13 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {
         // Against the production build in dist/ (built by `npm test` first), served on loopback.
-        test: { name: 'site', include: ['tests/site/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 },
+        test: {
+          name: 'site',
+          include: ['tests/site/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          maxConcurrency: 4,
+        },
       },
       {
         // Whole builds of fixture projects in temporary folders; slow, so few and in parallel files.

@@ -21,6 +21,8 @@ const en = {
   'footer.updated': 'Last updated',
   'footer.licence': 'Text and data may be reused with attribution. Every fact links to its source.',
   'footer.correction': 'Spotted an error? See how to suggest a correction.',
+  'search.siteLabel': 'Site search',
+  'search.pageLabel': 'Search the record',
   'search.label': 'Search agreements, themes, events and bodies',
   'search.placeholder': 'e.g. NDRC, single window, 人工智能',
   'search.submit': 'Search',

@@ -1,6 +1,7 @@
 /**
- * Entry bodies are plain Markdown. MDX would run any markup or `{expression}` in them as code, so a body
- * that holds some (outside code spans and fences) is rejected with its line, instead of rendering it.
+ * Entry bodies are plain Markdown. MDX would run any markup or `{expression}` in them as code, and a
+ * `javascript:` link runs when clicked, so a body that holds either (outside code spans and fences) is
+ * rejected with its line instead of rendered.
  */
 
 /** A piece of markup found in a body: its 1-based line in the file and the text that starts it. */
@@ -9,7 +10,9 @@ export interface MarkupFound {
   text: string;
 }
 
-const MARKUP = /<[A-Za-z!/?]|[{}]/g;
+/** An element, comment, expression, or a Markdown link or reference to a URL scheme other than http(s) or mailto. */
+const MARKUP =
+  /<[A-Za-z!/?]|[{}]|\]\(\s*<?(?!https?:|mailto:)[a-z][a-z0-9+.-]*:|^\s*\[[^\]]+\]:\s*<?(?!https?:|mailto:)[a-z][a-z0-9+.-]*:/gi;
 
 /** Markup in an MDX file's body (frontmatter skipped), outside inline code and fenced code blocks. */
 export function findMarkup(source: string): MarkupFound[] {

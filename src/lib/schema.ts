@@ -58,11 +58,22 @@ export const SOURCE_KINDS = [
   'other',
 ] as const;
 
+/** A received value as an error message shows it; never throws, whatever the value (cyclic, BigInt…). */
+export function describeValue(value: unknown): string {
+  try {
+    const json = JSON.stringify(value);
+    if (json !== undefined) return json.length > 80 ? `${json.slice(0, 77)}…` : json;
+  } catch {
+    // Cyclic structures and BigInts cannot be serialised; fall back to the type.
+  }
+  return typeof value === 'bigint' ? `${value}n` : `a value of type ${typeof value}`;
+}
+
 /** One of a fixed set of values; the error names the value received and the values allowed. */
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, {
     error: (issue) =>
-      `expected one of ${values.map((v) => `"${v}"`).join(', ')}, received ${JSON.stringify(issue.input)}`,
+      `expected one of ${values.map((v) => `"${v}"`).join(', ')}, received ${describeValue(issue.input)}`,
   });
 }
 
@@ -111,6 +122,24 @@ export const partialDate = z
       });
     }
   });
+
+/** An absolute https:// address with a real host name; one issue naming the value when it is not. */
+export const httpsUrl = z.string().check((ctx) => {
+  const value = ctx.value;
+  let host = '';
+  try {
+    host = new URL(value).hostname;
+  } catch {
+    // Not a URL at all: reported below.
+  }
+  if (!value.startsWith('https://') || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(host)) {
+    ctx.issues.push({
+      code: 'custom',
+      input: value,
+      message: `expected an https:// URL, received ${describeValue(value)}`,
+    });
+  }
+});
 
 /** Non-empty text, trimmed; an empty string is an error, never a silent blank. */
 const text = (what: string) =>
@@ -274,13 +303,13 @@ export function createSchemas(reference: ReferenceFactory) {
     /** Publication date; absent when not known. */
     published: partialDate.optional(),
     /** Where to read it; https only. */
-    url: z.url({ protocol: /^https$/, error: (issue) => `expected an https URL, received "${String(issue.input)}"` }),
+    url: httpsUrl,
     /** News report, wire copy, government release, commentary… */
     kind: oneOf(SOURCE_KINDS),
     /** Language of the publication (BCP 47). */
     language: z
       .string()
-      .regex(/^[a-z]{2}(-[A-Za-z]+)?$/)
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)
       .default('en'),
     /** What a reader should know about it, e.g. that it is commentary. */
     note: z.string().trim().min(1).optional(),

@@ -115,6 +115,11 @@ const cases: BadCase[] = [
     expected: ['ai-mou.mdx:', 'body', '<img src="x"'],
   },
   {
+    name: 'javascript: link in a body',
+    breakIt: (c) => edit(c, AGREEMENT, 'A fixture body.', 'A fixture body with [a link](javascript:alert(1)).'),
+    expected: ['ai-mou.mdx:', 'body', '](javascript:'],
+  },
+  {
     name: 'agreement dated outside its event',
     breakIt: (c) => edit(c, AGREEMENT, '"2025-04-16"', '"2025-05-16"'),
     expected: ['content/agreements/ai-mou.mdx', 'date.value', '2025-05-16', 'state-visit'],

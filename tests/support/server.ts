@@ -1,8 +1,9 @@
 /**
- * A static file server for the built site on loopback: serves `dir` under `base`, answers unknown
+ * A static file server for the built site on loopback, behaving like the static hosts it targets:
+ * serves `dir` under `base`, sends the headers the build's `_headers` file asks for, answers unknown
  * paths with the site's 404 page, and records every request (path, status, bytes) for tests to read.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -44,9 +45,30 @@ function resolveFile(dir: string, path: string): string | undefined {
   return existsSync(index) ? index : undefined;
 }
 
+/** Header rules of a `_headers` file: a path pattern (with `*`) and the headers for matching paths. */
+export function parseHeadersFile(text: string): { pattern: RegExp; headers: [string, string][] }[] {
+  const rules: { pattern: RegExp; headers: [string, string][] }[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+      continue;
+    }
+    const colon = line.indexOf(':');
+    rules.at(-1)?.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
 /** Serves the built site in `dir` at `base` ("/" or "/tracker/") on a free loopback port. */
 export async function serveSite(dir: string, base = '/'): Promise<SiteServer> {
   const log: Served[] = [];
+  const headersPath = join(dir, '_headers');
+  const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const inside = path.startsWith(base) ? path.slice(base.length - 1) : undefined;
@@ -55,10 +77,12 @@ export async function serveSite(dir: string, base = '/'): Promise<SiteServer> {
     const body = file ?? join(dir, '404.html');
     const bytes = existsSync(body) ? statSync(body).size : 0;
     log.push({ path, status, bytes });
-    res.writeHead(status, {
-      'content-type': TYPES[extname(body)] ?? 'application/octet-stream',
-      'content-length': bytes,
-    });
+    const extra = rules.filter((r) => r.pattern.test(path)).flatMap((r) => r.headers);
+    res.writeHead(status, [
+      ['content-type', TYPES[extname(body)] ?? 'application/octet-stream'],
+      ['content-length', String(bytes)],
+      ...extra,
+    ]);
     if (bytes === 0) res.end();
     else createReadStream(body).pipe(res);
   });

@@ -19,6 +19,15 @@ describe('findMarkup', () => {
     expect(findMarkup(mdx('Total {1 + 1}')).map((m) => m.text)).toEqual(['{1 + 1}', '}']);
     expect(findMarkup(mdx('<!-- hidden -->'))).toHaveLength(1);
   });
+  it('finds links to schemes that can run code, inline or as references', () => {
+    expect(findMarkup(mdx('[details](javascript:alert(1))'))).toHaveLength(1);
+    expect(findMarkup(mdx('[x]( JavaScript:alert(1))'))).toHaveLength(1);
+    expect(findMarkup(mdx('[x](data:text/html,hi)'))).toHaveLength(1);
+    expect(findMarkup(mdx('[ref]: javascript:alert(1)'))).toHaveLength(1);
+  });
+  it('allows web, mail and relative links', () => {
+    expect(findMarkup(mdx('[a](https://example.org) [b](mailto:x@example.org) [c](/themes/) [d](#top)'))).toEqual([]);
+  });
   it('allows markup inside inline code, fenced code and after a backslash', () => {
     expect(findMarkup(mdx('Payload `<img onerror=alert(1)>` shown as code, and \\<b\\> escaped.'))).toEqual([]);
     expect(findMarkup(mdx('```html\n<script>alert(1)</script>\n```'))).toEqual([]);

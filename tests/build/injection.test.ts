@@ -1,0 +1,424 @@
+/**
+ * Hostile content renders as text. The fixture in tests/fixtures/injection puts an injection payload in
+ * every string a reader sees (titles, summaries, aliases, names, places, sources, citations, figures)
+ * and escaped or code-spanned markup in the bodies. Each payload sets `window.__pwned` if it ever runs.
+ * Every page of the build is opened in Chromium: nothing may run, no element may be injected, and each
+ * payload must read back, character for character, where its field is shown. Search results likewise.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
+import { t } from '../../src/i18n/ui';
+import { launchBrowser, watchedPage, type PageProblems } from '../support/browser';
+import { htmlPages } from '../support/dist';
+import { copyProject, projectRoot, runAstro } from '../support/project-copy';
+import { serveSite, type SiteServer } from '../support/server';
+
+const fixture = join(projectRoot, 'tests/fixtures/injection/content');
+
+/** Payloads held as plain strings in frontmatter and data files, each in the field named beside it. */
+const FIELD = {
+  /** agreements/ai-mou.mdx title */
+  imgOnerror: '<img src=x onerror="window.__pwned=1;alert(1)">',
+  /** agreements/ai-mou.mdx shortTitle */
+  svgBreakout: '"><svg onload="window.__pwned=2;alert(2)">',
+  /** agreements/ai-mou.mdx summary */
+  script: '<script>window.__pwned=3;alert(3)</script>',
+  /** agreements/ai-mou.mdx aliases[0] */
+  javascriptUrl: 'javascript:window.__pwned=4;alert(4)',
+  /** events/state-visit.mdx title */
+  iframeJs: `'"><iframe src="javascript:window.__pwned=5;alert(5)">`,
+  /** events/state-visit.mdx place */
+  anchorJs: '<a href="javascript:window.__pwned=6;alert(6)">click me</a>',
+  /** events/state-visit.mdx summary */
+  templateBraces: "{{constructor.constructor('window.__pwned=7;alert(7)')()}}",
+  /** themes/ai.mdx summary */
+  templateLiteral: '${window.__pwned=8,alert(8)}',
+  /** themes/ai.mdx title */
+  titleBreakout: '</title><script>window.__pwned=9;alert(9)</script>',
+  /** actors.yaml digital-ministry name */
+  styleImg: '<style>body{display:none}</style><img src=x onerror="window.__pwned=10">',
+  /** actors.yaml ndrc description */
+  mathMxss: '<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned=11;alert(11)">',
+  /** actors.yaml digital-ministry description */
+  attributeBreakout: '" autofocus onfocus="window.__pwned=12;alert(12)" x="',
+  /** sources.yaml fixture-report title */
+  entities: '&lt;img src=x onerror=window.__pwned=13&gt;',
+  /** sources.yaml fixture-report publisher */
+  commentBreakout: '<!--<img src="--><img src=x onerror="window.__pwned=14;alert(14)">',
+  /** figures.yaml fixture-figure label */
+  detailsToggle: '<details open ontoggle="window.__pwned=15;alert(15)">',
+  /** agreements/ai-mou.mdx sources[0].quote */
+  noscriptMxss: '<noscript><p title="</noscript><img src=x onerror=window.__pwned=16>">',
+  /** agreements/ai-mou.mdx sources[0].supports */
+  svgAnimate: '<svg><animate onbegin="window.__pwned=17;alert(17)" attributeName=x dur=1s>',
+  /** actors.yaml fixture-signatory role */
+  inputAutofocus: '<input autofocus onfocus="window.__pwned=18;alert(18)">',
+  /** themes/ai.mdx aliases[0] */
+  cdata: ']]><script>window.__pwned=19;alert(19)</script><![CDATA[',
+  /** actors.yaml ndrc abbreviation */
+  mouseover: '<b onmouseover="window.__pwned=20;alert(20)">NDRC</b>',
+  /** agreements/ai-mou.mdx unknowns[0] */
+  baseHref: '<base href="javascript:window.__pwned=21//">',
+  /** agreements/ai-mou.mdx status.note */
+  metaRefresh: '<meta http-equiv="refresh" content="0;url=javascript:window.__pwned=22">',
+  /** agreements/ai-mou.mdx confidence.note */
+  objectData: '<object data="javascript:window.__pwned=23;alert(23)"></object>',
+  /** sources.yaml fixture-report note */
+  formAction: '<form action="javascript:window.__pwned=24;alert(24)"><button>go</button></form>',
+  /** events/state-visit.mdx documentsReported.note */
+  marquee: '<marquee onstart="window.__pwned=25;alert(25)">',
+  /** actors.yaml digital-ministry aliases[0] */
+  videoSource: '<video><source onerror="window.__pwned=26;alert(26)">',
+  /** figures.yaml fixture-figure unit */
+  svgSlash: '<svg/onload=window.__pwned=27;alert(27)>',
+  /** agreements/ai-mou.mdx sources[0].locator */
+  iframeSrcdoc: '<iframe srcdoc="<script>window.__pwned=28</script>">',
+} as const;
+
+/** Payloads in entry bodies, as the reader must see them (the Markdown escapes them or holds them in code). */
+const BODY = {
+  /** agreement body, inline code span */
+  codeSpan: '<img src=x onerror="window.__pwned=101;alert(101)">',
+  /** agreement body, backslash-escaped < and > */
+  escaped: '<svg onload=window.__pwned=102>',
+  /** agreement body, text of a link */
+  linkText: '<img src=x onerror=window.__pwned=103>',
+  /** agreement body, title of a link (an attribute) */
+  linkTitle: '"><img src=x onerror=window.__pwned=104>',
+  /** agreement body, a javascript: link shown as code (the build refuses it as a live link) */
+  linkUrl: 'javascript:window.__pwned=105;alert(105)',
+  /** agreement body, escaped braces */
+  braces: '{{7*7}} and ${window.__pwned=106}',
+  /** agreement body, fenced code block */
+  fence: '<script>window.__pwned=107;alert(107)</script>',
+  /** event body, escaped markup */
+  eventEscaped: '<iframe src=javascript:window.__pwned=108>',
+  /** theme body, inline code span */
+  themeCode: '<script>window.__pwned=109;alert(109)</script>',
+} as const;
+
+const PAYLOAD_COUNT = Object.keys(FIELD).length + Object.keys(BODY).length;
+const SITE = t('site.title');
+const ALSO = t('actor.aliases');
+
+/** Where a payload must read back: the page, an element, and its text (or an attribute) in full or in part. */
+interface Sighting {
+  page: string;
+  selector: string;
+  expected: string;
+  /** Compare the whole text (default) or only require it to contain `expected`. */
+  match?: 'exact' | 'contains';
+  /** Read this attribute instead of the text. */
+  attr?: string;
+}
+
+const F = FIELD;
+const SIGHTINGS: Sighting[] = [
+  // The agreement's own page shows nearly every field.
+  { page: '/agreements/ai-mou/', selector: 'h1', expected: F.imgOnerror },
+  { page: '/agreements/ai-mou/', selector: 'title', expected: `${F.svgBreakout} · ${SITE}` },
+  { page: '/agreements/ai-mou/', selector: 'meta[name="description"]', attr: 'content', expected: F.script },
+  { page: '/agreements/ai-mou/', selector: '.lead', expected: F.script },
+  { page: '/agreements/ai-mou/', selector: '.aliases', expected: `${ALSO}: ${F.javascriptUrl}` },
+  { page: '/agreements/ai-mou/', selector: '.facts a[href="/events/state-visit/"]', expected: F.iframeJs },
+  { page: '/agreements/ai-mou/', selector: '.facts a[href="/actors/digital-ministry/"]', expected: F.styleImg },
+  { page: '/agreements/ai-mou/', selector: '.facts a[href="/actors/ndrc/"]', expected: F.mouseover },
+  { page: '/agreements/ai-mou/', selector: '.facts a[href="/themes/ai/"]', expected: F.titleBreakout },
+  { page: '/agreements/ai-mou/', selector: '.facts', match: 'contains', expected: F.inputAutofocus },
+  { page: '/agreements/ai-mou/', selector: '.facts', match: 'contains', expected: F.metaRefresh },
+  { page: '/agreements/ai-mou/', selector: '.confidence', match: 'contains', expected: F.objectData },
+  { page: '/agreements/ai-mou/', selector: 'article > ul > li', expected: F.baseHref },
+  { page: '/agreements/ai-mou/', selector: '.citations cite', expected: F.entities },
+  { page: '/agreements/ai-mou/', selector: '.citations li', match: 'contains', expected: F.commentBreakout },
+  {
+    page: '/agreements/ai-mou/',
+    selector: '.citation__supports',
+    expected: `${t('agreement.supports')} ${F.svgAnimate} (${F.iframeSrcdoc})`,
+  },
+  { page: '/agreements/ai-mou/', selector: '.citation__quote', expected: `“${F.noscriptMxss}”` },
+  // Its body.
+  { page: '/agreements/ai-mou/', selector: '.prose p > code', expected: BODY.codeSpan },
+  { page: '/agreements/ai-mou/', selector: '.prose p', expected: `Escaped markup: ${BODY.escaped}` },
+  { page: '/agreements/ai-mou/', selector: '.prose a', expected: BODY.linkText },
+  { page: '/agreements/ai-mou/', selector: '.prose a', attr: 'title', expected: BODY.linkTitle },
+  { page: '/agreements/ai-mou/', selector: '.prose p', expected: `Braces: ${BODY.braces}` },
+  { page: '/agreements/ai-mou/', selector: '.prose pre code', expected: `${BODY.fence}\n` },
+  // The event.
+  { page: '/events/state-visit/', selector: 'h1', expected: F.iframeJs },
+  { page: '/events/state-visit/', selector: 'title', expected: `${F.iframeJs} · ${SITE}` },
+  { page: '/events/state-visit/', selector: 'meta[name="description"]', attr: 'content', expected: F.templateBraces },
+  { page: '/events/state-visit/', selector: '.lead', expected: F.templateBraces },
+  { page: '/events/state-visit/', selector: '.facts dd', expected: F.anchorJs },
+  { page: '/events/state-visit/', selector: '.facts', match: 'contains', expected: F.marquee },
+  { page: '/events/state-visit/', selector: '.prose', match: 'contains', expected: BODY.eventEscaped },
+  { page: '/events/state-visit/', selector: '.entry__title a', expected: F.imgOnerror },
+  { page: '/events/', selector: '.card h2 a', expected: F.iframeJs },
+  { page: '/events/', selector: '.card p', expected: F.templateBraces },
+  // The theme.
+  { page: '/themes/ai/', selector: 'h1', expected: F.titleBreakout },
+  { page: '/themes/ai/', selector: 'title', expected: `${F.titleBreakout} · ${SITE}` },
+  { page: '/themes/ai/', selector: '.lead', expected: F.templateLiteral },
+  { page: '/themes/ai/', selector: '.aliases', expected: `${ALSO}: ${F.cdata}` },
+  { page: '/themes/ai/', selector: '.prose code', expected: BODY.themeCode },
+  { page: '/themes/ai/', selector: '.entry__title a', expected: F.imgOnerror },
+  { page: '/themes/', selector: '.card h2 a', expected: F.titleBreakout },
+  { page: '/themes/', selector: '.card p', expected: F.templateLiteral },
+  // The actors.
+  { page: '/actors/digital-ministry/', selector: 'h1', expected: F.styleImg },
+  { page: '/actors/digital-ministry/', selector: 'title', expected: `${F.styleImg} · ${SITE}` },
+  {
+    page: '/actors/digital-ministry/',
+    selector: 'meta[name="description"]',
+    attr: 'content',
+    expected: F.attributeBreakout,
+  },
+  { page: '/actors/digital-ministry/', selector: '.lead', expected: F.attributeBreakout },
+  { page: '/actors/digital-ministry/', selector: '.aliases', expected: `${ALSO}: ${F.videoSource}` },
+  { page: '/actors/digital-ministry/', selector: 'main li', match: 'contains', expected: F.inputAutofocus },
+  { page: '/actors/ndrc/', selector: 'h1', expected: `National Development and Reform Commission (${F.mouseover})` },
+  { page: '/actors/ndrc/', selector: '.lead', expected: F.mathMxss },
+  { page: '/actors/ndrc/', selector: 'meta[name="description"]', attr: 'content', expected: F.mathMxss },
+  { page: '/actors/fixture-signatory/', selector: '.facts a', expected: F.styleImg },
+  { page: '/actors/fixture-signatory/', selector: '.facts dd', expected: F.inputAutofocus },
+  { page: '/actors/', selector: '.actor-list a', expected: F.styleImg },
+  { page: '/actors/', selector: '.actor-list li', match: 'contains', expected: `(${F.mouseover})` },
+  // The timeline, sources and figures.
+  { page: '/', selector: '.timeline__event h3 a', expected: F.iframeJs },
+  { page: '/', selector: '.entry__title a', expected: F.imgOnerror },
+  { page: '/', selector: '.parties a', expected: F.styleImg },
+  { page: '/', selector: '.parties a', expected: F.mouseover },
+  { page: '/', selector: '.tags a', expected: F.titleBreakout },
+  { page: '/sources/', selector: '.bibliography cite', expected: F.entities },
+  { page: '/sources/', selector: '.bibliography p', match: 'contains', expected: `${F.commentBreakout}. ` },
+  { page: '/sources/', selector: '.bibliography p', expected: F.formAction },
+  { page: '/sources/', selector: '.cited-by a', expected: F.svgBreakout },
+  { page: '/figures/', selector: 'tbody th', expected: F.detailsToggle },
+  { page: '/figures/', selector: 'tbody td', match: 'contains', expected: F.svgSlash },
+];
+
+/** Elements that only an injected payload could have put on a page of this site. */
+const FOREIGN = [
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'base',
+  'marquee',
+  'video',
+  'details',
+  'noscript *',
+  'meta[http-equiv="refresh"]',
+  'img[src="x"]',
+  'input[autofocus]',
+  'style',
+  'form[action^="javascript:" i]',
+  'script:not([src^="/_astro/"])',
+].join(', ');
+
+/** What went wrong on one page, beyond the recorders of `watchedPage`. */
+interface PageScan {
+  pwned: unknown;
+  foreign: string[];
+  handlers: string[];
+  scriptLinks: string[];
+  bodyHidden: boolean;
+}
+
+/** Reads, inside the page, everything that would show a payload had escaped its text. */
+function scan(page: Page): Promise<PageScan> {
+  return page.evaluate((foreign) => {
+    const all = [...document.querySelectorAll('*')];
+    return {
+      pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+      foreign: [...document.querySelectorAll(foreign)].map((el) => el.outerHTML.slice(0, 120)),
+      handlers: all.flatMap((el) =>
+        el
+          .getAttributeNames()
+          .filter((name) => name.toLowerCase().startsWith('on'))
+          .map((name) => `<${el.localName} ${name}>`),
+      ),
+      scriptLinks: [...document.querySelectorAll('a[href], area[href]')]
+        .filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? ''))
+        .map((a) => a.outerHTML.slice(0, 120)),
+      bodyHidden: getComputedStyle(document.body).display === 'none',
+    };
+  }, FOREIGN);
+}
+
+/** The texts (or attribute values) of every element matching `selector`. */
+function readAll(page: Page, selector: string, attr?: string): Promise<(string | null)[]> {
+  return page.$$eval(
+    selector,
+    (els, name) => els.map((el) => (name ? el.getAttribute(name) : el.textContent)),
+    attr ?? null,
+  );
+}
+
+/** A page opened in Chromium, recording (and dismissing) dialogs and any response that is not a success. */
+async function open(
+  path: string,
+): Promise<{ page: Page; problems: PageProblems; dialogs: string[]; failed: string[] }> {
+  const { page, problems } = await watchedPage(browser);
+  const dialogs: string[] = [];
+  const failed: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto(new URL(path.replace(/^\//, ''), server.root).href, { waitUntil: 'load' });
+  return { page, problems, dialogs, failed };
+}
+
+/** Everything wrong with one page: what ran, what was injected, what was refused or failed to load. */
+async function troubleOn(path: string): Promise<string[]> {
+  const { page, problems, dialogs, failed } = await open(path);
+  try {
+    const found = await scan(page);
+    const trouble = {
+      ...(dialogs.length > 0 && { dialogs }),
+      ...(found.pwned !== undefined && { pwned: found.pwned }),
+      ...(problems.consoleErrors.length > 0 && { consoleErrors: problems.consoleErrors }),
+      ...(problems.cspViolations.length > 0 && { cspViolations: problems.cspViolations }),
+      ...(found.foreign.length > 0 && { injectedElements: found.foreign }),
+      ...(found.handlers.length > 0 && { eventHandlers: found.handlers }),
+      ...(found.scriptLinks.length > 0 && { javascriptLinks: found.scriptLinks }),
+      ...(found.bodyHidden && { bodyHidden: true }),
+      ...(failed.length > 0 && { failedRequests: failed }),
+      ...([...problems.requestOrigins].some((o) => o !== server.origin) && {
+        origins: [...problems.requestOrigins],
+      }),
+    };
+    const failures = Object.keys(trouble).length > 0 ? [`${path}: ${JSON.stringify(trouble)}`] : [];
+    for (const s of SIGHTINGS.filter((x) => x.page === path)) {
+      const values = await readAll(page, s.selector, s.attr);
+      const ok = values.some((v) => (s.match === 'contains' ? v?.includes(s.expected) : v === s.expected));
+      if (!ok) {
+        const where = `${path} ${s.selector}${s.attr ? `[${s.attr}]` : ''}`;
+        failures.push(
+          `${where}: expected ${s.match ?? 'exact'} ${JSON.stringify(s.expected)}, got ${JSON.stringify(values)}`,
+        );
+      }
+    }
+    return failures;
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** Every string leaf of a parsed YAML value. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+/** Every string in the fixture's frontmatter and data files. */
+function fixtureStrings(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return fixtureStrings(path);
+    const text = readFileSync(path, 'utf8');
+    const yaml = name.endsWith('.mdx') ? (text.split(/^---$/m)[1] ?? '') : text;
+    return strings(parseYaml(yaml));
+  });
+}
+
+let dist: string;
+let pages: string[];
+let server: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const dir = copyProject('injection', fixture);
+  const result = await runAstro(dir, ['build']);
+  expect(result.code, `Build of the injection fixture failed:\n${result.output}`).toBe(0);
+  dist = join(dir, 'dist');
+  pages = htmlPages(dist);
+  server = await serveSite(dist);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe(`hostile content: ${PAYLOAD_COUNT} injection payloads`, () => {
+  it(`puts all ${Object.keys(FIELD).length} field payloads in the fixture, each where a page shows it`, () => {
+    const held = new Set(fixtureStrings(fixture));
+    expect(Object.entries(FIELD).filter(([, payload]) => !held.has(payload))).toEqual([]);
+    const body = readFileSync(join(fixture, 'agreements/ai-mou.mdx'), 'utf8');
+    expect(body).toContain(`[details](${BODY.linkUrl})`);
+    // Every payload is looked for on some page, except the link destination, checked as code below.
+    const shown = SIGHTINGS.map((s) => s.expected);
+    const unseen = Object.entries({ ...FIELD, ...BODY }).filter(
+      ([name, payload]) => name !== 'linkUrl' && !shown.some((text) => text.includes(payload)),
+    );
+    expect(unseen).toEqual([]);
+  });
+
+  it(`renders ${PAYLOAD_COUNT} payloads as text on every page, with nothing run or injected`, async () => {
+    expect(pages.length).toBeGreaterThan(10);
+    expect(pages).toEqual(expect.arrayContaining([...new Set(SIGHTINGS.map((s) => s.page))]));
+    const failures: string[] = [];
+    // Four pages at a time: each in its own browser context, so nothing carries over between them.
+    for (let i = 0; i < pages.length; i += 4) {
+      const batch = await Promise.all(pages.slice(i, i + 4).map((path) => troubleOn(path)));
+      failures.push(...batch.flat());
+    }
+    expect(failures, `${failures.length} problems on ${pages.length} pages`).toEqual([]);
+  });
+
+  it('shows a body’s javascript: link as code text, never as a link', async () => {
+    const { page } = await open('/agreements/ai-mou/');
+    const codes = await readAll(page, '.prose code');
+    expect(codes).toContain(`[details](${BODY.linkUrl})`);
+    expect(await page.locator('.prose a', { hasText: /^details$/ }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('shows payloads as text in search results, with nothing run or injected', async () => {
+    const { page, problems, dialogs } = await open(`/search/?q=${encodeURIComponent('onerror')}`);
+    await page.locator('.search-result').first().waitFor();
+    const results = page.locator('.search-result');
+    const titles = await readAll(page, '.search-result h2 a');
+    expect(titles).toEqual(expect.arrayContaining([F.imgOnerror, F.styleImg]));
+    const excerpts = (await readAll(page, '.search-result p:not(.entry__meta)')).join('\n');
+    expect(excerpts).toContain('<img src=x onerror="window.__pwned=');
+    const tags = await results.evaluateAll((items) =>
+      items.flatMap((item) => [...item.querySelectorAll('*')].map((el) => el.localName)),
+    );
+    expect(tags.filter((tag) => !['h2', 'a', 'p', 'mark'].includes(tag))).toEqual([]);
+    expect(await page.locator('.search-result mark').count()).toBeGreaterThan(0);
+    const found = await scan(page);
+    expect(found.foreign).toEqual([]);
+    expect(found.handlers).toEqual([]);
+    expect(found.pwned).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a payload typed as the query as text in the search status', async () => {
+    const query = F.imgOnerror;
+    const { page, problems, dialogs } = await open(`/search/?q=${encodeURIComponent(query)}`);
+    await expect.poll(() => page.getByRole('status').textContent()).toContain(`“${query}”`);
+    expect(await page.locator('#page-search').inputValue()).toBe(query);
+    const found = await scan(page);
+    expect(found.foreign).toEqual([]);
+    expect(found.handlers).toEqual([]);
+    expect(found.pwned).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+    await page.context().close();
+  });
+});

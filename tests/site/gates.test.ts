@@ -1,0 +1,150 @@
+/**
+ * The quality gates a trusted public site runs, over every page in the sitemap plus the 404 page and a
+ * search-results state, against the production build served on loopback with its `_headers`:
+ * accessibility (axe, light and dark), no console errors, no CSP violations, no third-party requests,
+ * valid HTML (Nu Html Checker), no broken internal links or fragments (linkinator), and the headers.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { check, LinkState } from 'linkinator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { parse } from 'node-html-parser';
+import { launchBrowser, watchedPage } from '../support/browser';
+import { distDir, htmlPages, projectRoot, readPage, requireBuild } from '../support/dist';
+import { serveSite, type SiteServer } from '../support/server';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+requireBuild();
+/** Site paths listed in the sitemap, as a crawler would find them. */
+const sitemapPaths = parse(readFileSync(join(distDir, 'sitemap-0.xml'), 'utf8'))
+  .querySelectorAll('loc')
+  .map((loc) => new URL(loc.text).pathname)
+  .sort();
+/** Every state the gates visit: the sitemap, the 404 page and a search with results. */
+const states = [...sitemapPaths, '/404.html', '/search/?q=NDRC'];
+
+let server: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveSite(distDir);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the sitemap', () => {
+  it('lists every built page except the 404 page', () => {
+    const built = htmlPages().filter((p) => p !== '/404.html');
+    expect(sitemapPaths).toEqual(built);
+  });
+});
+
+describe.each(['light', 'dark'] as const)('in %s mode, every page', (colorScheme) => {
+  it.concurrent.each(states)(
+    '%s has no axe violations, console errors, CSP violations or third-party requests',
+    async (path) => {
+      const { page, problems } = await watchedPage(browser, { colorScheme });
+      await page.goto(`${server.origin}${path}`);
+      if (path.startsWith('/search/?q=')) await page.locator('.search-result').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(summary).toEqual([]);
+      expect(problems.consoleErrors).toEqual([]);
+      expect(problems.cspViolations).toEqual([]);
+      expect([...problems.requestOrigins]).toEqual([server.origin]);
+      await page.context().close();
+    },
+  );
+});
+
+describe('HTML', () => {
+  it('passes the Nu Html Checker with 0 errors on every page', () => {
+    const jar = join(projectRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
+    let report = '';
+    try {
+      execFileSync('java', ['-jar', jar, '--format', 'json', '--errors-only', '--skip-non-html', distDir], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    } catch (error) {
+      report = String((error as { stderr?: Buffer }).stderr ?? error);
+    }
+    const messages = report
+      ? (JSON.parse(report) as { messages: { url: string; message: string; extract?: string }[] }).messages
+      : [];
+    expect(messages.map((m) => `${m.url.replace(`file:${distDir}`, '')}: ${m.message} [${m.extract ?? ''}]`)).toEqual(
+      [],
+    );
+  }, 120_000);
+});
+
+describe('links', () => {
+  it('has no broken internal link or #fragment on any page; external links are reported, not checked', async () => {
+    const external = new Set<string>();
+    const result = await check({
+      path: sitemapPaths.map((p) => `${server.origin}${p}`),
+      recurse: true,
+      checkFragments: true,
+      concurrency: 8,
+      linksToSkip: async (link) => {
+        if (link.startsWith(server.origin)) return false;
+        external.add(link);
+        return true;
+      },
+    });
+    const dir = join(projectRoot, '.tmp');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'external-links.json'), `${JSON.stringify([...external].sort(), null, 2)}\n`);
+    const broken = result.links
+      .filter((l) => l.state === LinkState.BROKEN)
+      .map((l) => `${l.parent} → ${l.url} (${l.status})`);
+    expect(broken).toEqual([]);
+    expect(result.links.filter((l) => l.state === LinkState.OK).length).toBeGreaterThan(sitemapPaths.length);
+  }, 120_000);
+});
+
+describe('security headers', () => {
+  const headers = readFileSync(join(distDir, '_headers'), 'utf8');
+  const metaCsp =
+    readPage('/').querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
+
+  it('sends the pages’ own CSP as a header, plus frame-ancestors', () => {
+    expect(headers).toContain(`Content-Security-Policy: ${metaCsp.replace(/;\s*$/, '')}; frame-ancestors 'none'`);
+  });
+
+  it('allows only self and WebAssembly compilation for scripts', () => {
+    const scriptSrc = metaCsp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+    const sources = scriptSrc
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .filter((s) => !s.startsWith("'sha256-"));
+    expect(sources).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+  });
+
+  it('sends nosniff, a referrer policy and a permissions policy to every path', () => {
+    expect(headers).toMatch(/^\/\*\n(  .+\n)*  X-Content-Type-Options: nosniff$/m);
+    expect(headers).toMatch(/^  Referrer-Policy: strict-origin-when-cross-origin$/m);
+    expect(headers).toMatch(/^  Permissions-Policy: camera=\(\)/m);
+  });
+
+  it('caches only content-hashed assets for long', () => {
+    const cached = headers.split('\n').filter((l) => l.includes('max-age=31536000'));
+    expect(cached).toHaveLength(1);
+    expect(headers).toMatch(/^\/_astro\/\*\n  Cache-Control: public, max-age=31536000, immutable$/m);
+  });
+
+  it('reaches the browser: a page served with the header cannot be framed', async () => {
+    const response = await fetch(`${server.origin}/about/`);
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});

@@ -13,6 +13,13 @@ export type FacetValues = Record<Facet, readonly string[]>;
 /** Chosen values per facet: any of a facet's values matches, and every facet must match. */
 export type Criteria = Record<Facet, string[]>;
 
+/** Reads an item's facet values from space-separated attributes (e.g. an element's dataset). */
+export function facetValuesFrom(attributes: Readonly<Record<string, string | undefined>>): FacetValues {
+  const values = {} as Record<Facet, string[]>;
+  for (const facet of FACETS) values[facet] = (attributes[facet] ?? '').split(' ').filter(Boolean);
+  return values;
+}
+
 /** A filter state that selects everything. */
 export function emptyCriteria(): Criteria {
   return { theme: [], type: [], year: [], my: [], cn: [] };
@@ -62,4 +69,33 @@ export function serializeCriteria(criteria: Criteria): string {
   for (const facet of FACETS) for (const v of criteria[facet]) params.append(facet, v);
   const query = params.toString();
   return query ? `?${query}` : '';
+}
+
+/** A value a reader can choose in a facet, with its label. */
+export interface FacetOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * The choices each facet offers: every value some item has, labelled, in the given order
+ * (values `order` does not know go last, alphabetically by label).
+ */
+export function facetOptions(
+  items: readonly FacetValues[],
+  label: (facet: Facet, value: string) => string,
+  order: Partial<Record<Facet, readonly string[]>> = {},
+): Record<Facet, FacetOption[]> {
+  const options = {} as Record<Facet, FacetOption[]>;
+  for (const facet of FACETS) {
+    const values = [...new Set(items.flatMap((item) => item[facet]))];
+    const rank = (v: string) => {
+      const i = order[facet]?.indexOf(v) ?? -1;
+      return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+    };
+    options[facet] = values
+      .map((value) => ({ value, label: label(facet, value) }))
+      .sort((a, b) => rank(a.value) - rank(b.value) || a.label.localeCompare(b.label, 'en'));
+  }
+  return options;
 }

@@ -5,8 +5,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { PartialDate } from './dates';
 import { yearOf } from './dates';
-import type { FacetValues } from './filter';
+import { facetOptions, type Facet, type FacetOption, type FacetValues } from './filter';
 import { collectRefs, findProblems, formatProblems, type CheckedEntry } from './integrity';
+import { t } from '../i18n/ui';
+import { DOCUMENT_TYPES } from './schema';
 import { groupTimeline, type YearGroup } from './timeline';
 
 export type Agreement = CollectionEntry<'agreements'>;
@@ -15,6 +17,8 @@ export type Event = CollectionEntry<'events'>;
 export type Actor = CollectionEntry<'actors'>;
 export type Source = CollectionEntry<'sources'>;
 export type Figure = CollectionEntry<'figures'>;
+
+const typeLabel = (type: Agreement['data']['type']) => t(`type.${type}`);
 
 /** An actor as lists show it. */
 export interface ActorLabel {
@@ -49,6 +53,8 @@ export interface SiteRecord {
   figures: Figure[];
   cards: AgreementCard[];
   timeline: YearGroup<AgreementCard>[];
+  /** The choices of each timeline filter, labelled and ordered for display. */
+  facetOptions: Record<Facet, FacetOption[]>;
   agreement(id: string): Agreement;
   theme(id: string): Theme;
   event(id: string): Event;
@@ -150,6 +156,20 @@ async function load(): Promise<SiteRecord> {
     figures,
     cards,
     timeline: groupTimeline(cards),
+    facetOptions: facetOptions(
+      cards.map((c) => c.facets),
+      (facet, value) => {
+        if (facet === 'theme') return theme(value).data.title;
+        if (facet === 'type') return typeLabel(value as Agreement['data']['type']);
+        if (facet === 'my' || facet === 'cn') return actor(value).data.name;
+        return value;
+      },
+      {
+        theme: themes.map((t) => t.id),
+        type: DOCUMENT_TYPES,
+        year: [...new Set(cards.map((c) => c.facets.year[0] ?? ''))].sort().reverse(),
+      },
+    ),
     agreement: index(agreements, 'agreements'),
     theme,
     event: index(events, 'events'),

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   emptyCriteria,
   facetCounts,
+  facetOptions,
+  facetValuesFrom,
   FACETS,
   matches,
   parseCriteria,
@@ -73,5 +75,34 @@ describe('URL state', () => {
   });
   it('writes nothing for an empty state', () => {
     expect(serializeCriteria(emptyCriteria())).toBe('');
+  });
+});
+
+describe('facetOptions', () => {
+  const label = (facet: Facet, value: string) => `${facet}:${value.toUpperCase()}`;
+
+  it('offers each value once, labelled, in the given order and then alphabetically', () => {
+    const options = facetOptions(items, label, { year: ['2025', '2024'], type: ['joint-statement'] });
+    expect(options.year.map((o) => o.value)).toEqual(['2025', '2024']);
+    expect(options.type.map((o) => o.value)).toEqual(['joint-statement', 'letter-of-intent', 'mou']);
+    expect(options.cn).toEqual([
+      { value: 'gacc', label: 'cn:GACC' },
+      { value: 'ndrc', label: 'cn:NDRC' },
+      { value: 'zju', label: 'cn:ZJU' },
+    ]);
+  });
+});
+
+describe('facetValuesFrom', () => {
+  it('reads space-separated values per facet and treats a missing attribute as no values', () => {
+    expect(
+      facetValuesFrom({ theme: 'digital-economy artificial-intelligence', type: 'mou', year: '2025', my: 'mdec' }),
+    ).toEqual({
+      theme: ['digital-economy', 'artificial-intelligence'],
+      type: ['mou'],
+      year: ['2025'],
+      my: ['mdec'],
+      cn: [],
+    });
   });
 });

@@ -1,0 +1,170 @@
+/**
+ * The timeline filters in a real Chromium: the visible set of agreements is exactly the expected one,
+ * the view lives in the URL (shareable, back and forward), counts are announced, the keyboard works,
+ * and without JavaScript the whole timeline shows. Expected sets come from the content files.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
+import { launchBrowser, watchedPage } from '../support/browser';
+import { contentIds, distDir, projectRoot, requireBuild } from '../support/dist';
+import { serveSite, type SiteServer } from '../support/server';
+
+interface Front {
+  themes: string[];
+  type: string;
+  date: { value: string };
+  malaysianParties: string[];
+  chineseParties: string[];
+}
+const agreements = contentIds('agreements').map((id) => {
+  const text = readFileSync(join(projectRoot, 'content/agreements', `${id}.mdx`), 'utf8');
+  return { id, ...(parseYaml(text.split(/^---$/m)[1] ?? '') as Front) };
+});
+const ids = (keep: (a: (typeof agreements)[number]) => boolean) =>
+  agreements
+    .filter(keep)
+    .map((a) => a.id)
+    .sort();
+
+let server: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  requireBuild();
+  server = await serveSite(distDir);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function visibleIds(page: Page): Promise<string[]> {
+  return (
+    await page
+      .locator('.timeline [data-entry-id]:visible')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-entry-id') ?? ''))
+  ).sort();
+}
+const status = (page: Page) => page.locator('[data-filter-status]').textContent();
+
+describe('timeline filters', () => {
+  it('shows exactly the AI agreements when the AI theme is chosen, and says how many', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(server.root);
+    await page.getByText('Filter the timeline').click();
+    await page.getByRole('checkbox', { name: /^Artificial intelligence/ }).check();
+    const expected = ids((a) => a.themes.includes('artificial-intelligence'));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await visibleIds(page)).toEqual(expected);
+    expect(await status(page)).toBe(`${expected.length} of ${agreements.length} agreements shown`);
+    expect(new URL(page.url()).search).toBe('?theme=artificial-intelligence');
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+  });
+
+  it('combines facets: any value within a facet, every facet across', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(`${server.root}?theme=artificial-intelligence&theme=trade-in-services&type=mou`);
+    const expected = ids(
+      (a) =>
+        (a.themes.includes('artificial-intelligence') || a.themes.includes('trade-in-services')) && a.type === 'mou',
+    );
+    expect(await visibleIds(page)).toEqual(expected);
+    expect(await page.getByRole('checkbox', { name: /^MoU/ }).isChecked()).toBe(true);
+  });
+
+  it('restores a shared view, ignoring unknown names and values but keeping the rest', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(`${server.root}?year=2024&theme=not-a-theme&colour=red&my=motac`);
+    const expected = ids(
+      (a) => a.date.value.startsWith('2024') && a.malaysianParties.includes('motac'),
+    );
+    expect(await visibleIds(page)).toEqual(expected);
+    expect(await page.getByRole('checkbox', { name: /^2024/ }).isChecked()).toBe(true);
+  });
+
+  it('filters by Chinese party', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(`${server.root}?cn=ndrc`);
+    expect(await visibleIds(page)).toEqual(ids((a) => a.chineseParties.includes('ndrc')));
+  });
+
+  it('goes back and forward through filter states', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(server.root);
+    await page.getByText('Filter the timeline').click();
+    await page.getByRole('checkbox', { name: /^2025/ }).check();
+    const year2025 = ids((a) => a.date.value.startsWith('2025'));
+    expect(await visibleIds(page)).toEqual(year2025);
+    await page.getByRole('checkbox', { name: /^Letter of intent/ }).check();
+    const loi2025 = ids((a) => a.date.value.startsWith('2025') && a.type === 'letter-of-intent');
+    expect(await visibleIds(page)).toEqual(loi2025);
+    await page.goBack();
+    expect(await visibleIds(page)).toEqual(year2025);
+    await page.goBack();
+    expect(await visibleIds(page)).toEqual(ids(() => true));
+    await page.goForward();
+    expect(await visibleIds(page)).toEqual(year2025);
+  });
+
+  it('updates the count beside every value as other facets change', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(`${server.root}?year=2025`);
+    const mouCount = ids((a) => a.date.value.startsWith('2025') && a.type === 'mou').length;
+    await expect(page.locator('[data-count-for="type=mou"]').textContent()).resolves.toBe(`(${mouCount})`);
+    // The year facet ignores its own choice, so 2024 still shows what choosing it would add.
+    const count2024 = ids((a) => a.date.value.startsWith('2024')).length;
+    await expect(page.locator('[data-count-for="year=2024"]').textContent()).resolves.toBe(`(${count2024})`);
+  });
+
+  it('works with the keyboard alone, and clears all filters', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(server.root);
+    await page.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    const box = page.getByRole('checkbox', { name: /^Digital economy/ });
+    await box.focus();
+    await page.keyboard.press('Space');
+    expect(await visibleIds(page)).toEqual(ids((a) => a.themes.includes('digital-economy')));
+    await page.getByRole('button', { name: 'Clear all filters' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await visibleIds(page)).toEqual(ids(() => true));
+    expect(await status(page)).toBe(`All ${agreements.length} agreements shown`);
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  it('hides years and events with nothing left to show', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(`${server.root}?year=2024`);
+    expect(await page.locator('#year-2025').isVisible()).toBe(false);
+    expect(await page.locator('#year-2024').isVisible()).toBe(true);
+  });
+
+  it('shows the whole timeline, and no filter form, without JavaScript', async () => {
+    const { page } = await watchedPage(browser, { javaScript: false });
+    await page.goto(`${server.root}?theme=artificial-intelligence`);
+    expect(await visibleIds(page)).toEqual(ids(() => true));
+    expect(await page.locator('[data-filter-form]').isVisible()).toBe(false);
+  });
+});
+
+describe('static views', () => {
+  it.each(['2024', '2025'])('/years/%s/ lists exactly that year’s agreements', async (year) => {
+    const { page } = await watchedPage(browser, { javaScript: false });
+    await page.goto(`${server.root}years/${year}/`);
+    expect(await visibleIds(page)).toEqual(ids((a) => a.date.value.startsWith(year)));
+  });
+
+  it('/types/mou/ lists exactly the memoranda of understanding', async () => {
+    const { page } = await watchedPage(browser, { javaScript: false });
+    await page.goto(`${server.root}types/mou/`);
+    const listed = (
+      await page.locator('[data-entry-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-entry-id') ?? ''))
+    ).sort();
+    expect(listed).toEqual(ids((a) => a.type === 'mou'));
+  });
+});

@@ -4,6 +4,8 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import { createHash } from 'node:crypto';
+import { COLOR_SCHEME_INIT } from './src/components/layout/color-scheme-init.ts';
 
 /** Deploy target: overridable so the same build can live at a domain root or under a sub-path. */
 const site = process.env.SITE_URL ?? 'https://malaysia-china-tracker.example.org';
@@ -38,7 +40,11 @@ export default defineConfig({
         "worker-src 'self' blob:",
       ],
       // Pagefind compiles its WebAssembly search engine; that needs 'wasm-unsafe-eval' and nothing more.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        // The colour-scheme script must run before paint, so it is inline; its exact hash allows it.
+        hashes: [`sha256-${createHash('sha256').update(COLOR_SCHEME_INIT).digest('base64')}`],
+      },
       styleDirective: { resources: ["'self'"] },
     },
   },

@@ -17,6 +17,7 @@ const en = {
   'nav.glossary': 'Glossary',
   'nav.about': 'About',
   'nav.search': 'Search',
+  'scheme.dark': 'Dark mode',
   'footer.nav': 'Site',
   'footer.updated': 'Last updated',
   'footer.licence': 'Text and data may be reused with attribution. Every fact links to its source.',
@@ -247,7 +248,8 @@ const en = {
   'charts.trade.title': 'Total trade between Malaysia and China, 2023 and 2024, in RM billion',
   'charts.trade.desc':
     'Bar chart. 2023: {a}. 2024: {b}. The change from 2023 to 2024, derived by this site, is {change} ({percent}).',
-  'charts.services.title': 'Trade in services between Malaysia and China in 2024, and the 2023 value it implies, in RM billion',
+  'charts.services.title':
+    'Trade in services between Malaysia and China in 2024, and the 2023 value it implies, in RM billion',
   'charts.services.desc':
     'Bar chart. 2024: {value}, reported as growth of {growth} on the year before. The 2023 bar, derived by this site from those two figures, stands for about {implied} and has a dashed outline.',
   'charts.change': 'Change from 2023 to 2024',
@@ -257,7 +259,8 @@ const en = {
   'charts.derivedLabel': '{year}, derived',
   'charts.sources': 'Sources:',
   'charts.refersTo': 'The figures refer to {years}.',
-  'charts.data': 'Data: the rows {rows} of the table above.',
+  'charts.data': 'Data, in the table above:',
+  'charts.confidence': 'Confidence of the quoted figures:',
 } as const;
 
 /** A key of the interface dictionary. */

@@ -1,10 +1,12 @@
 /**
  * Every agreement in content/ reaches the reader: its own page, the timeline, and the search index.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, watchedPage } from '../support/browser';
-import { contentIds, htmlPages, readPage, requireBuild } from '../support/dist';
+import { contentIds, distDir, htmlPages, readPage, requireBuild } from '../support/dist';
 import { serveSite, type SiteServer } from '../support/server';
 
 const ids = contentIds('agreements');
@@ -38,6 +40,32 @@ describe('the set of agreements is the same everywhere', () => {
       .querySelectorAll('[data-entry-id]')
       .map((el) => el.getAttribute('data-entry-id'));
     expect([...onTimeline].sort()).toEqual(ids);
+  });
+
+  it('lists every agreement page in the sitemap, and nothing that is not built', () => {
+    const sitemap = readFileSync(join(distDir, 'sitemap-0.xml'), 'utf8');
+    const listed = [...sitemap.matchAll(/<loc>[^<]*\/agreements\/([^/<]+)\/<\/loc>/g)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(ids);
+  });
+
+  it('finds every agreement by searching its exact title in the browser', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(`${server.root}search/`);
+    const titles = Object.fromEntries(
+      ids.map((id) => [id, readPage(`/agreements/${id}/`).querySelector('h1')?.text.trim() ?? '']),
+    );
+    const misses: string[] = await page.evaluate(`(async () => {
+      const pagefind = await import('${server.root}pagefind/pagefind.js');
+      const titles = ${JSON.stringify(titles)};
+      const misses = [];
+      for (const [id, title] of Object.entries(titles)) {
+        const search = await pagefind.search(title);
+        const urls = await Promise.all(search.results.slice(0, 10).map((r) => r.data().then((d) => d.url)));
+        if (!urls.includes('/agreements/' + id + '/')) misses.push(id + ': ' + title);
+      }
+      return misses;
+    })()`);
+    expect(misses).toEqual([]);
   });
 
   it('indexes exactly the agreement pages in Pagefind', async () => {

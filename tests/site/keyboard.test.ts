@@ -1,0 +1,96 @@
+/**
+ * Keyboard use of every page template: Tab reaches every visible link, button, input and summary in
+ * order, each shows a visible focus indicator, and the skip link moves focus to the main content.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, watchedPage } from '../support/browser';
+import { distDir, requireBuild } from '../support/dist';
+import { serveSite, type SiteServer } from '../support/server';
+
+const TEMPLATES = [
+  '/',
+  '/?theme=artificial-intelligence',
+  '/agreements/artificial-intelligence-ndrc-mou-2025/',
+  '/themes/',
+  '/themes/artificial-intelligence/',
+  '/events/',
+  '/events/xi-jinping-state-visit-2025/',
+  '/actors/',
+  '/actors/ndrc/',
+  '/sources/',
+  '/figures/',
+  '/glossary/',
+  '/about/',
+  '/years/2025/',
+  '/types/mou/',
+  '/search/?q=NDRC',
+  '/404.html',
+];
+
+let server: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  requireBuild();
+  server = await serveSite(distDir);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.each(TEMPLATES)('%s with the keyboard alone', (path) => {
+  it('reaches every control with Tab, each with a visible focus indicator', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(`${server.origin}${path}`);
+    if (path.startsWith('/search/')) await page.locator('.search-result').first().waitFor();
+    const total = await page.evaluate(() => {
+      const candidates = [
+        ...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex="0"]'),
+      ];
+      const visible = candidates.filter((el) => el.checkVisibility() && !el.closest('[hidden], [inert]'));
+      visible.forEach((el, i) => el.setAttribute('data-kbd', String(i)));
+      return visible.length;
+    });
+    expect(total).toBeGreaterThan(0);
+    const reached = new Set<string>();
+    const unfocusable: string[] = [];
+    for (let i = 0; i < total + 5 && reached.size < total; i += 1) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+        return {
+          id: el.getAttribute('data-kbd'),
+          visible: outlined || style.boxShadow !== 'none',
+          what: el.outerHTML.slice(0, 80),
+        };
+      });
+      if (!focus?.id) continue;
+      reached.add(focus.id);
+      if (!focus.visible) unfocusable.push(focus.what);
+    }
+    const missed = await page.evaluate(
+      (seen) =>
+        [...document.querySelectorAll('[data-kbd]')]
+          .filter((el) => !seen.includes(el.getAttribute('data-kbd') ?? ''))
+          .map((el) => el.outerHTML.slice(0, 80)),
+      [...reached],
+    );
+    expect(missed).toEqual([]);
+    expect(unfocusable).toEqual([]);
+  });
+
+  it('skips to the main content from the first Tab', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(`${server.origin}${path}`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+});

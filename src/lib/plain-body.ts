@@ -32,7 +32,7 @@ export function findMarkup(source: string): MarkupFound[] {
     if (inFence) return;
     const prose = raw.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length)).replace(/\\[<{}]/g, '  ');
     for (const match of prose.matchAll(MARKUP)) {
-      found.push({ line: index + 1, text: raw.slice(match.index, match.index + 12) });
+      found.push({ line: index + 1, text: raw.slice(match.index, match.index + 24) });
     }
   });
   return found;

@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import redirectsMap from './src/integrations/redirects.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { createHash } from 'node:crypto';
 import { COLOR_SCHEME_INIT } from './src/components/layout/color-scheme-init.ts';
@@ -10,6 +11,8 @@ import { COLOR_SCHEME_INIT } from './src/components/layout/color-scheme-init.ts'
 /** Deploy target: overridable so the same build can live at a domain root or under a sub-path. */
 const site = process.env.SITE_URL ?? 'https://malaysia-china-tracker.example.org';
 const base = process.env.BASE_PATH ?? '/';
+/** The content folder (a fixture's, in the build tests). */
+const contentDir = process.env.CONTENT_DIR ?? './content';
 
 export default defineConfig({
   site,
@@ -18,7 +21,13 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   // A duplicate entry id (two files, or twice in one data file) fails the build instead of warning.
   prerenderConflictBehavior: 'error',
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind(), securityHeaders()],
+  integrations: [
+    mdx(),
+    redirectsMap(contentDir),
+    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+    pagefind(),
+    securityHeaders(),
+  ],
   // Shiki's inline styles would break the CSP, and the content has no code blocks.
   markdown: { syntaxHighlight: false },
   // Styles ship as files too, so the CSP needs no per-page style hashes.

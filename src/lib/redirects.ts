@@ -1,0 +1,38 @@
+/**
+ * The redirects map, `content/redirects.yaml`: when an entry's id (and so its URL) changes, the old
+ * address keeps working. Each item names the old and the new site path, e.g.
+ * `- { from: /agreements/old-id/, to: /agreements/new-id/ }`.
+ */
+import { parse } from 'yaml';
+
+/** One redirect: an old site path and where it now lives. */
+export interface Redirect {
+  from: string;
+  to: string;
+}
+
+const SITE_PATH = /^\/(?:[a-z0-9-]+\/)+$/;
+
+/** Parses and checks the redirects file, or throws naming the file, the item, the field and the value. */
+export function parseRedirects(fileName: string, text: string): Redirect[] {
+  const data: unknown = parse(text) ?? [];
+  if (!Array.isArray(data)) throw new Error(`${fileName}: expected a YAML list of { from, to } items`);
+  const seen = new Set<string>();
+  return data.map((item: unknown, index) => {
+    const where = `${fileName}: item ${index + 1}`;
+    const record = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+    for (const field of ['from', 'to'] as const) {
+      const value = record[field];
+      if (typeof value !== 'string' || !SITE_PATH.test(value)) {
+        throw new Error(
+          `${where}: field "${field}" value ${JSON.stringify(value)} is not a site path like /agreements/some-id/`,
+        );
+      }
+    }
+    const { from, to } = record as unknown as Redirect;
+    if (from === to) throw new Error(`${where}: field "to" value "${to}" redirects to itself`);
+    if (seen.has(from)) throw new Error(`${where}: field "from" value "${from}" is redirected twice`);
+    seen.add(from);
+    return { from, to };
+  });
+}

@@ -1,22 +1,9 @@
 /** Dark mode follows the system, and the toggle overrides it and is remembered across pages. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, watchedPage } from '../support/browser';
-import { distDir, requireBuild } from '../support/dist';
-import { serveSite, type SiteServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBuiltSite, watchedPage } from '../support/browser';
 
-let server: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveSite(distDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 /** The page background as the reader sees it. */
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -25,23 +12,23 @@ const DARK = 'rgb(18, 21, 19)';
 
 describe('colour scheme', () => {
   it('follows the system when the reader has not chosen', async () => {
-    const light = await watchedPage(browser, { colorScheme: 'light' });
-    await light.page.goto(server.root);
+    const light = await watchedPage(site.browser, { colorScheme: 'light' });
+    await light.page.goto(site.server.root);
     expect(await background(light.page)).toBe(LIGHT);
-    const dark = await watchedPage(browser, { colorScheme: 'dark' });
-    await dark.page.goto(server.root);
+    const dark = await watchedPage(site.browser, { colorScheme: 'dark' });
+    await dark.page.goto(site.server.root);
     expect(await background(dark.page)).toBe(DARK);
   });
 
   it('switches with the toggle, remembers the choice on other pages and after reload, and breaks no CSP', async () => {
-    const { page, problems } = await watchedPage(browser, { colorScheme: 'light' });
-    await page.goto(server.root);
+    const { page, problems } = await watchedPage(site.browser, { colorScheme: 'light' });
+    await page.goto(site.server.root);
     const toggle = page.getByRole('button', { name: 'Dark mode' });
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     expect(await background(page)).toBe(DARK);
-    await page.goto(`${server.root}about/`);
+    await page.goto(`${site.server.root}about/`);
     expect(await background(page)).toBe(DARK);
     await page.reload();
     expect(await background(page)).toBe(DARK);

@@ -9,12 +9,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { check, LinkState } from 'linkinator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { launchBrowser, watchedPage } from '../support/browser';
+import { useBuiltSite, watchedPage } from '../support/browser';
 import { distDir, htmlPages, projectRoot, readPage, requireBuild } from '../support/dist';
-import { serveSite, type SiteServer } from '../support/server';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -27,17 +25,7 @@ const sitemapPaths = parse(readFileSync(join(distDir, 'sitemap-0.xml'), 'utf8'))
 /** Every state the gates visit: the sitemap, the 404 page and a search with results. */
 const states = [...sitemapPaths, '/404.html', '/search/?q=NDRC'];
 
-let server: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveSite(distDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('the sitemap', () => {
   it('lists every built page except the 404 page', () => {
@@ -50,8 +38,8 @@ describe.each(['light', 'dark'] as const)('in %s mode, every page', (colorScheme
   it.concurrent.each(states)(
     '%s has no axe violations, console errors, CSP violations or third-party requests',
     async (path) => {
-      const { page, problems } = await watchedPage(browser, { colorScheme });
-      await page.goto(`${server.origin}${path}`);
+      const { page, problems } = await watchedPage(site.browser, { colorScheme });
+      await page.goto(`${site.server.origin}${path}`);
       if (path.startsWith('/search/?q=')) await page.locator('.search-result').first().waitFor();
       await page.waitForLoadState('networkidle');
       const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
@@ -59,7 +47,7 @@ describe.each(['light', 'dark'] as const)('in %s mode, every page', (colorScheme
       expect(summary).toEqual([]);
       expect(problems.consoleErrors).toEqual([]);
       expect(problems.cspViolations).toEqual([]);
-      expect([...problems.requestOrigins]).toEqual([server.origin]);
+      expect([...problems.requestOrigins]).toEqual([site.server.origin]);
       await page.context().close();
     },
   );
@@ -90,12 +78,12 @@ describe('links', () => {
   it('has no broken internal link or #fragment on any page; external links are reported, not checked', async () => {
     const external = new Set<string>();
     const result = await check({
-      path: sitemapPaths.map((p) => `${server.origin}${p}`),
+      path: sitemapPaths.map((p) => `${site.server.origin}${p}`),
       recurse: true,
       checkFragments: true,
       concurrency: 8,
       linksToSkip: async (link) => {
-        if (link.startsWith(server.origin)) return false;
+        if (link.startsWith(site.server.origin)) return false;
         external.add(link);
         return true;
       },
@@ -143,7 +131,7 @@ describe('security headers', () => {
   });
 
   it('reaches the browser: a page served with the header cannot be framed', async () => {
-    const response = await fetch(`${server.origin}/about/`);
+    const response = await fetch(`${site.server.origin}/about/`);
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });

@@ -2,11 +2,8 @@
  * Keyboard use of every page template: Tab reaches every visible link, button, input and summary in
  * order, each shows a visible focus indicator, and the skip link moves focus to the main content.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, watchedPage } from '../support/browser';
-import { distDir, requireBuild } from '../support/dist';
-import { serveSite, type SiteServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite, watchedPage } from '../support/browser';
 
 const TEMPLATES = [
   '/',
@@ -28,23 +25,12 @@ const TEMPLATES = [
   '/404.html',
 ];
 
-let server: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveSite(distDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe.each(TEMPLATES)('%s with the keyboard alone', (path) => {
   it('reaches every control with Tab, each with a visible focus indicator', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(`${server.origin}${path}`);
+    const { page } = await watchedPage(site.browser);
+    await page.goto(`${site.server.origin}${path}`);
     if (path.startsWith('/search/')) await page.locator('.search-result').first().waitFor();
     const total = await page.evaluate(() => {
       const candidates = [
@@ -86,8 +72,8 @@ describe.each(TEMPLATES)('%s with the keyboard alone', (path) => {
   });
 
   it('skips to the main content from the first Tab', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(`${server.origin}${path}`);
+    const { page } = await watchedPage(site.browser);
+    await page.goto(`${site.server.origin}${path}`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');

@@ -3,25 +3,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, watchedPage } from '../support/browser';
-import { contentIds, distDir, htmlPages, readPage, requireBuild } from '../support/dist';
-import { serveSite, type SiteServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite, watchedPage } from '../support/browser';
+import { contentIds, distDir, htmlPages, readPage } from '../support/dist';
 
 const ids = contentIds('agreements');
-let server: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveSite(new URL('../../dist/', import.meta.url).pathname);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('the set of agreements is the same everywhere', () => {
   it('has agreements to compare', () => {
@@ -49,13 +36,13 @@ describe('the set of agreements is the same everywhere', () => {
   });
 
   it('finds every agreement by searching its exact title in the browser', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(`${server.root}search/`);
+    const { page } = await watchedPage(site.browser);
+    await page.goto(`${site.server.root}search/`);
     const titles = Object.fromEntries(
       ids.map((id) => [id, readPage(`/agreements/${id}/`).querySelector('h1')?.text.trim() ?? '']),
     );
     const misses: string[] = await page.evaluate(`(async () => {
-      const pagefind = await import('${server.root}pagefind/pagefind.js');
+      const pagefind = await import('${site.server.root}pagefind/pagefind.js');
       const titles = ${JSON.stringify(titles)};
       const misses = [];
       for (const [id, title] of Object.entries(titles)) {
@@ -69,11 +56,11 @@ describe('the set of agreements is the same everywhere', () => {
   });
 
   it('indexes exactly the agreement pages in Pagefind', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await page.goto(`${server.root}search/`);
+    const { page, problems } = await watchedPage(site.browser);
+    await page.goto(`${site.server.root}search/`);
     // A string, so the test runner's module transform leaves the browser's own import() alone.
     const urls: string[] = await page.evaluate(`(async () => {
-      const pagefind = await import('${server.root}pagefind/pagefind.js');
+      const pagefind = await import('${site.server.root}pagefind/pagefind.js');
       const search = await pagefind.search(null, { filters: { kind: 'agreement' } });
       const data = await Promise.all(search.results.map((r) => r.data()));
       return data.map((d) => d.url);

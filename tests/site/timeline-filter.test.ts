@@ -5,12 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
-import { launchBrowser, watchedPage } from '../support/browser';
-import { contentIds, distDir, projectRoot, requireBuild } from '../support/dist';
-import { serveSite, type SiteServer } from '../support/server';
+import { useBuiltSite, watchedPage } from '../support/browser';
+import { contentIds, projectRoot } from '../support/dist';
 
 interface Front {
   themes: string[];
@@ -29,18 +28,7 @@ const ids = (keep: (a: (typeof agreements)[number]) => boolean) =>
     .map((a) => a.id)
     .sort();
 
-let server: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveSite(distDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 async function visibleIds(page: Page): Promise<string[]> {
   return (
@@ -53,8 +41,8 @@ const status = (page: Page) => page.locator('[data-filter-status]').textContent(
 
 describe('timeline filters', () => {
   it('shows exactly the AI agreements when the AI theme is chosen, and says how many', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await page.goto(server.root);
+    const { page, problems } = await watchedPage(site.browser);
+    await page.goto(site.server.root);
     await page.getByText('Filter the timeline').click();
     await page.getByRole('checkbox', { name: /^Artificial intelligence/ }).check();
     const expected = ids((a) => a.themes.includes('artificial-intelligence'));
@@ -67,8 +55,8 @@ describe('timeline filters', () => {
   });
 
   it('combines facets: any value within a facet, every facet across', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(`${server.root}?theme=artificial-intelligence&theme=trade-in-services&type=mou`);
+    const { page } = await watchedPage(site.browser);
+    await page.goto(`${site.server.root}?theme=artificial-intelligence&theme=trade-in-services&type=mou`);
     const expected = ids(
       (a) =>
         (a.themes.includes('artificial-intelligence') || a.themes.includes('trade-in-services')) && a.type === 'mou',
@@ -78,8 +66,8 @@ describe('timeline filters', () => {
   });
 
   it('restores a shared view, ignoring unknown names and values but keeping the rest', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(`${server.root}?year=2024&theme=not-a-theme&colour=red&my=motac`);
+    const { page } = await watchedPage(site.browser);
+    await page.goto(`${site.server.root}?year=2024&theme=not-a-theme&colour=red&my=motac`);
     const expected = ids((a) => a.date.value.startsWith('2024') && a.malaysianParties.includes('motac'));
     expect(expected.length).toBeGreaterThan(0);
     expect(await visibleIds(page)).toEqual(expected);
@@ -87,14 +75,14 @@ describe('timeline filters', () => {
   });
 
   it('filters by Chinese party', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(`${server.root}?cn=ndrc`);
+    const { page } = await watchedPage(site.browser);
+    await page.goto(`${site.server.root}?cn=ndrc`);
     expect(await visibleIds(page)).toEqual(ids((a) => a.chineseParties.includes('ndrc')));
   });
 
   it('goes back and forward through filter states', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(server.root);
+    const { page } = await watchedPage(site.browser);
+    await page.goto(site.server.root);
     await page.getByText('Filter the timeline').click();
     await page.getByRole('checkbox', { name: /^2025/ }).check();
     const year2025 = ids((a) => a.date.value.startsWith('2025'));
@@ -111,8 +99,8 @@ describe('timeline filters', () => {
   });
 
   it('updates the count beside every value as other facets change', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(`${server.root}?year=2025`);
+    const { page } = await watchedPage(site.browser);
+    await page.goto(`${site.server.root}?year=2025`);
     const mouCount = ids((a) => a.date.value.startsWith('2025') && a.type === 'mou').length;
     await expect(page.locator('[data-count-for="type=mou"]').textContent()).resolves.toBe(`(${mouCount})`);
     // The year facet ignores its own choice, so 2024 still shows what choosing it would add.
@@ -121,8 +109,8 @@ describe('timeline filters', () => {
   });
 
   it('works with the keyboard alone, and clears all filters', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(server.root);
+    const { page } = await watchedPage(site.browser);
+    await page.goto(site.server.root);
     await page.locator('summary').focus();
     await page.keyboard.press('Enter');
     const box = page.getByRole('checkbox', { name: /^Digital economy/ });
@@ -137,15 +125,15 @@ describe('timeline filters', () => {
   });
 
   it('hides years and events with nothing left to show', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(`${server.root}?year=2024`);
+    const { page } = await watchedPage(site.browser);
+    await page.goto(`${site.server.root}?year=2024`);
     expect(await page.locator('#year-2025').isVisible()).toBe(false);
     expect(await page.locator('#year-2024').isVisible()).toBe(true);
   });
 
   it('shows the whole timeline, and no filter form, without JavaScript', async () => {
-    const { page } = await watchedPage(browser, { javaScript: false });
-    await page.goto(`${server.root}?theme=artificial-intelligence`);
+    const { page } = await watchedPage(site.browser, { javaScript: false });
+    await page.goto(`${site.server.root}?theme=artificial-intelligence`);
     expect(await visibleIds(page)).toEqual(ids(() => true));
     expect(await page.locator('[data-filter-form]').isVisible()).toBe(false);
   });
@@ -153,14 +141,14 @@ describe('timeline filters', () => {
 
 describe('static views', () => {
   it.each(['2024', '2025'])('/years/%s/ lists exactly that year’s agreements', async (year) => {
-    const { page } = await watchedPage(browser, { javaScript: false });
-    await page.goto(`${server.root}years/${year}/`);
+    const { page } = await watchedPage(site.browser, { javaScript: false });
+    await page.goto(`${site.server.root}years/${year}/`);
     expect(await visibleIds(page)).toEqual(ids((a) => a.date.value.startsWith(year)));
   });
 
   it('/types/mou/ lists exactly the memoranda of understanding', async () => {
-    const { page } = await watchedPage(browser, { javaScript: false });
-    await page.goto(`${server.root}types/mou/`);
+    const { page } = await watchedPage(site.browser, { javaScript: false });
+    await page.goto(`${site.server.root}types/mou/`);
     const listed = (
       await page.locator('[data-entry-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-entry-id') ?? ''))
     ).sort();

@@ -2,3 +2,17 @@
 export function chromiumPath(): string {
   return process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 }
+
+/**
+ * Flags for headless Chromium on a machine with no network beyond loopback: without the
+ * background-networking ones, Chromium keeps trying (and failing) to reach Google's services.
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

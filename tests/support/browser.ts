@@ -2,22 +2,17 @@
  * A real headless Chromium (Debian's), driven by playwright-core, with the flags this machine's closed
  * network needs. Each page records console errors, page errors, CSP violations and every request's origin.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumPath } from './browser-path.ts';
+import { distDir, requireBuild } from './dist.ts';
+import { serveSite, type SiteServer } from './server.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from './browser-path.ts';
 
 /** Launches Chromium; close it in afterAll. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_FLAGS,
   });
 }
 
@@ -52,4 +47,25 @@ export async function watchedPage(
     });
   });
   return { page, problems };
+}
+
+/** The built site served on loopback and a browser to read it with, for one test file. */
+export interface SiteUnderTest {
+  server: SiteServer;
+  browser: Browser;
+}
+
+/** Serves a build (dist/ by default) and launches Chromium before the file's tests; stops both after. */
+export function useBuiltSite(dir = distDir, base = '/'): SiteUnderTest {
+  const site = {} as SiteUnderTest;
+  beforeAll(async () => {
+    requireBuild(dir);
+    site.server = await serveSite(dir, base);
+    site.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

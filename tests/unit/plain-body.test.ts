@@ -13,7 +13,9 @@ describe('findMarkup', () => {
     expect(findMarkup(mdx('Text.'))).toEqual([]);
   });
   it('finds an HTML or JSX element with its line', () => {
-    expect(findMarkup(mdx('Fine.\n\n<img src=x onerror="alert(1)">'))).toEqual([{ line: 7, text: '<img src=x onerror="aler' }]);
+    expect(findMarkup(mdx('Fine.\n\n<img src=x onerror="alert(1)">'))).toEqual([
+      { line: 7, text: '<img src=x onerror="aler' },
+    ]);
   });
   it('finds expressions and comments', () => {
     expect(findMarkup(mdx('Total {1 + 1}')).map((m) => m.text)).toEqual(['{1 + 1}', '}']);

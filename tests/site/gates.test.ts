@@ -22,8 +22,8 @@ const sitemapPaths = parse(readFileSync(join(distDir, 'sitemap-0.xml'), 'utf8'))
   .querySelectorAll('loc')
   .map((loc) => new URL(loc.text).pathname)
   .sort();
-/** Every state the gates visit: the sitemap, the 404 page and a search with results. */
-const states = [...sitemapPaths, '/404.html', '/search/?q=NDRC'];
+/** Every state the gates visit: the sitemap, the 404 page, a filtered timeline and a search with results. */
+const states = [...sitemapPaths, '/404.html', '/?theme=artificial-intelligence&year=2025', '/search/?q=NDRC'];
 
 const site = useBuiltSite();
 

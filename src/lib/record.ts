@@ -61,8 +61,8 @@ export interface SiteRecord {
   actor(id: string): Actor;
   source(id: string): Source;
   card(id: string): AgreementCard;
-  /** Cards of the agreements that cite a theme, event or actor (as party or signatory). */
-  cardsFor(collection: 'themes' | 'events' | 'actors', id: string): AgreementCard[];
+  /** Cards of the agreements that cite a theme, event, actor (as party or signatory) or source. */
+  cardsFor(collection: 'themes' | 'events' | 'actors' | 'sources', id: string): AgreementCard[];
 }
 
 function index<T extends { id: string }>(entries: T[], collection: string): (id: string) => T {
@@ -141,11 +141,21 @@ async function load(): Promise<SiteRecord> {
     };
   });
   const card = index(cards, 'agreements');
-  const related = {
-    themes: (a: Agreement) => a.data.themes,
-    events: (a: Agreement) => (a.data.event ? [a.data.event] : []),
-    actors: (a: Agreement) => [...a.data.malaysianParties, ...a.data.chineseParties, ...a.data.signatories],
-  };
+  // One pass builds every "agreements citing X" list, so list pages stay linear in the record's size.
+  const citing = new Map<string, AgreementCard[]>();
+  for (const a of agreements) {
+    const refs = [
+      ...a.data.themes,
+      ...(a.data.event ? [a.data.event] : []),
+      ...a.data.malaysianParties,
+      ...a.data.chineseParties,
+      ...a.data.signatories,
+      ...a.data.sources.map((c) => c.source),
+    ];
+    for (const key of new Set(refs.map((r) => `${r.collection}/${r.id}`))) {
+      citing.set(key, [...(citing.get(key) ?? []), card(a.id)]);
+    }
+  }
 
   return {
     agreements,
@@ -176,8 +186,7 @@ async function load(): Promise<SiteRecord> {
     actor,
     source: index(sources, 'sources'),
     card,
-    cardsFor: (collection, id) =>
-      agreements.filter((a) => related[collection](a).some((r) => r.id === id)).map((a) => card(a.id)),
+    cardsFor: (collection, id) => citing.get(`${collection}/${id}`) ?? [],
   };
 }
 

@@ -1,0 +1,266 @@
+/**
+ * Budgets and the Markdown report. Pure: takes the results object, returns rows and text.
+ * Budgets are reported, never asserted: a missed budget does not fail the benchmark.
+ */
+import type { BuildMeasurement } from './build.ts';
+import type { FilterResult, PageWeight, QueryResult } from './browser.ts';
+import type { PowerFit } from './stats.ts';
+
+/** The machine the benchmark ran on. */
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  node: string;
+  os: string;
+  chromium: string | undefined;
+  astro: string | undefined;
+  pagefind: string | undefined;
+  date: string;
+  /** 1, 5 and 15-minute load averages when the benchmark started. */
+  loadAverageAtStart: number[];
+}
+
+/** Medians over the runs of one kind of build. */
+export type BuildSummary = Omit<
+  BuildMeasurement,
+  'ok' | 'memorySource' | 'errorTail' | 'loadAtStart' | 'slowestRoutes' | 'renderByFamily'
+>;
+
+/** Everything measured at one size. */
+export interface SizeResult {
+  size: number;
+  counts: Record<string, number>;
+  cold: { runs: BuildMeasurement[]; median: BuildSummary };
+  warm: { runs: BuildMeasurement[]; median: BuildSummary };
+  dist: { files: number; bytes: number };
+  pagefind: { files: number; bytes: number };
+  weights: PageWeight[];
+  search: QueryResult[];
+  filter: FilterResult | undefined;
+  /** The raw HTML size of the timeline page, to show how it grows. */
+  timelineHtmlBytes: number;
+  error?: string;
+}
+
+/** The whole results file. */
+export interface Results {
+  machine: Machine;
+  options: { sizes: number[]; runs: number; seed: number };
+  sizes: SizeResult[];
+  fit: { cold: PowerFit | undefined; warm: PowerFit | undefined };
+  budgets: BudgetRow[];
+  budgetSize: number | undefined;
+  notes: string[];
+}
+
+/** One budget: what was measured against its target. */
+export interface BudgetRow {
+  name: string;
+  measured: number | undefined;
+  target: number;
+  unit: string;
+  /** 'met', 'missed', or 'not measured' when the size or measurement is absent. */
+  verdict: 'met' | 'missed' | 'not measured';
+}
+
+const KB = 1024;
+
+function row(name: string, measured: number | undefined, target: number, unit: string): BudgetRow {
+  return {
+    name,
+    measured,
+    target,
+    unit,
+    verdict: measured === undefined || Number.isNaN(measured) ? 'not measured' : measured <= target ? 'met' : 'missed',
+  };
+}
+
+/** The budgets, evaluated at `at` (3,000 when run, else the largest size run); b over every size. */
+export function evaluateBudgets(
+  sizes: readonly SizeResult[],
+  fit: PowerFit | undefined,
+): { at: number | undefined; rows: BudgetRow[] } {
+  const ok = sizes.filter((s) => s.error === undefined);
+  const at = ok.find((s) => s.size === 3000) ?? [...ok].sort((a, b) => b.size - a.size)[0];
+  const weight = (prefix: string) => at?.weights.find((w) => w.path.startsWith(prefix));
+  const agreement = weight('/agreements/');
+  const search = at?.search ?? [];
+  const firstQuery = search.find((q) => q.name === 'common');
+  const maxOf = (values: number[]) => (values.length === 0 ? undefined : Math.max(...values));
+  const rows: BudgetRow[] = [
+    row('Cold build', at ? at.cold.median.wallMs / 1000 : undefined, 30, 's'),
+    row('Cold build scaling exponent b (time ≈ a·N^b)', fit?.b, 1.1, ''),
+    row('Peak memory (cold build)', at?.cold.median.peakRssMb, 1024, 'MB'),
+    row('Warm build after one change', at ? at.warm.median.wallMs / 1000 : undefined, 5, 's'),
+    row('Agreement page HTML (gzip)', agreement ? agreement.html / KB : undefined, 12, 'KB'),
+    row('Agreement page CSS (gzip)', agreement ? agreement.css / KB : undefined, 10, 'KB'),
+    row('Agreement page JS before search opens (gzip)', agreement ? agreement.js / KB : undefined, 5, 'KB'),
+    row(
+      'Search bytes on page load (templates other than /search/)',
+      maxOf(at?.weights.filter((w) => w.path !== '/search/').map((w) => w.searchBytes) ?? []),
+      0,
+      'B',
+    ),
+    row(
+      'First query: bytes at the server (served uncompressed)',
+      firstQuery ? firstQuery.coldBytes / KB : undefined,
+      130,
+      'KB',
+    ),
+    row(
+      'First query: bytes if the host gzips JS/JSON',
+      firstQuery ? firstQuery.coldGzipBytes / KB : undefined,
+      130,
+      'KB',
+    ),
+    row('First query: requests', firstQuery?.coldRequests, 10, ''),
+    row('Later queries: bytes (worst kind)', maxOf(search.map((q) => q.laterBytes / KB)), 30, 'KB'),
+    row('Warm query p95 (worst kind)', maxOf(search.map((q) => q.warmP95Ms)), 50, 'ms'),
+    row('Timeline filter apply', at?.filter?.medianMs, 16, 'ms'),
+  ];
+  return { at: at?.size, rows };
+}
+
+const fmt = (value: number | undefined, digits = 1) =>
+  value === undefined || Number.isNaN(value)
+    ? '–'
+    : value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+const s = (ms: number | undefined) => (ms === undefined ? '–' : fmt(ms / 1000, 2));
+const kb = (bytes: number | undefined) => (bytes === undefined ? '–' : fmt(bytes / KB, 1));
+
+/** The Markdown report. */
+export function renderMarkdown(results: Results): string {
+  const m = results.machine;
+  const out: string[] = [];
+  out.push(
+    '# Benchmarks',
+    '',
+    'Generated by `npm run bench` (`node scripts/bench.ts`) from seeded synthetic content; do not edit by hand.',
+    'Raw numbers: `bench/results.json`. Budgets are reported, not asserted.',
+    '',
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${fmt(m.memoryGb)} GB memory, ${m.os}`,
+    `- Node ${m.node}, Astro ${m.astro ?? '?'}, Pagefind ${m.pagefind ?? '?'}, Chromium ${m.chromium ?? '?'}`,
+    `- Load average at start (1/5/15 min): ${m.loadAverageAtStart.join(' / ')} on ${m.cores} cores; each build’s load is in the JSON (\`loadAtStart\`)`,
+    `- Date: ${m.date}; sizes ${results.options.sizes.join(', ')}; ${results.options.runs} run(s) per build kind (medians); seed ${results.options.seed}`,
+    '',
+    `## Budgets (at ${results.budgetSize === undefined ? '–' : results.budgetSize.toLocaleString('en-GB')} agreements)`,
+    '',
+    '| budget | measured | target | verdict |',
+    '| --- | ---: | ---: | --- |',
+  );
+  for (const r of results.budgets) {
+    out.push(`| ${r.name} | ${fmt(r.measured, 2)} ${r.unit} | ≤ ${fmt(r.target, 2)} ${r.unit} | ${r.verdict} |`);
+  }
+  out.push(
+    '',
+    '## Builds',
+    '',
+    'Cold: `dist/`, `.astro/` and `node_modules/.vite` deleted first. Warm: one agreement edited, caches kept.',
+    'Phases: sync = start to “Synced content”; bundle = to “generating static routes”; render = Astro’s route',
+    'rendering; index = Pagefind’s “Indexed N pages in X ms”. Times in seconds.',
+    '',
+    '| agreements | pages | cold wall | sync | bundle | render | index | pages/s | peak RSS MB | warm wall | warm peak MB |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const r of results.sizes) {
+    const c = r.cold.median;
+    const w = r.warm.median;
+    out.push(
+      `| ${r.size} | ${c.pages ?? '–'} | ${s(c.wallMs)} | ${s(c.syncMs)} | ${s(c.bundleMs)} | ${s(c.renderMs)} | ${s(c.pagefindMs)} | ${fmt(c.pagesPerSecond)} | ${fmt(c.peakRssMb, 0)} | ${s(w.wallMs)} | ${fmt(w.peakRssMb, 0)} |`,
+    );
+  }
+  const f = results.fit.cold;
+  out.push(
+    '',
+    f
+      ? `Cold build fit: time ≈ ${fmt(f.a, 4)} s · N^${fmt(f.b, 3)} (r² ${fmt(f.r2, 3)}, least squares on log–log over the sizes run).`
+      : 'Cold build fit: needs two or more sizes.',
+  );
+  if (results.fit.warm) out.push(`Warm build fit: exponent b = ${fmt(results.fit.warm.b, 3)}.`);
+  const withRoutes = [...results.sizes].reverse().find((r) => r.cold.runs[0]?.renderByFamily !== undefined);
+  const families = withRoutes?.cold.runs[0]?.renderByFamily;
+  if (withRoutes && families) {
+    out.push(
+      '',
+      `### Render time by route family (${withRoutes.size} agreements, first cold build, Astro’s per-route times)`,
+      '',
+      '| route family | routes | total ms | ms per route |',
+      '| --- | ---: | ---: | ---: |',
+    );
+    for (const [family, v] of Object.entries(families).sort((a, b) => b[1].ms - a[1].ms)) {
+      out.push(`| \`${family}\` | ${v.routes} | ${fmt(v.ms, 0)} | ${fmt(v.ms / v.routes, 1)} |`);
+    }
+    const slowest = withRoutes.cold.runs[0]?.slowestRoutes ?? [];
+    if (slowest.length > 0) {
+      out.push('', `Slowest routes: ${slowest.map((r) => `\`${r.route}\` ${fmt(r.ms, 0)} ms`).join(', ')}.`);
+    }
+  }
+  out.push(
+    '',
+    '## Output',
+    '',
+    '| agreements | dist files | dist MB | pagefind files | pagefind MB | timeline `/` raw HTML KB |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const r of results.sizes) {
+    out.push(
+      `| ${r.size} | ${r.dist.files} | ${fmt(r.dist.bytes / KB / KB, 2)} | ${r.pagefind.files} | ${fmt(r.pagefind.bytes / KB / KB, 2)} | ${kb(r.timelineHtmlBytes)} |`,
+    );
+  }
+  out.push(
+    '',
+    '## Page weights',
+    '',
+    'One load per template in a fresh Chromium context; gzip (level 6) of each file the server sent; JS is before search opens.',
+    '',
+    '| agreements | page | requests | HTML KB | CSS KB | JS KB | other KB | search bytes |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const r of results.sizes) {
+    for (const w of r.weights) {
+      out.push(
+        `| ${r.size} | \`${w.path}\` | ${w.requests} | ${kb(w.html)} | ${kb(w.css)} | ${kb(w.js)} | ${kb(w.other)} | ${w.searchBytes} |`,
+      );
+    }
+  }
+  out.push(
+    '',
+    '## Search',
+    '',
+    'Pagefind’s JS API in the page (`pagefind.search`, then `data()` of the first 20 results, as the search page does).',
+    'Bytes and requests are counted at the server. Cold: a fresh context (nothing cached), including loading Pagefind;',
+    'later: the same query after a different one in the same page; warm: repeats of the same query.',
+    '',
+    '“gz” columns: the same transfer if the host gzips .js/.json (Pagefind’s chunks and wasm are gzipped already).',
+    '',
+    '| agreements | query | results | cold KB | cold gz KB | cold req | later KB | later gz KB | later req | cold p50 ms | cold p95 ms | warm p50 ms | warm p95 ms |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const r of results.sizes) {
+    for (const q of r.search) {
+      out.push(
+        `| ${r.size} | ${q.name} (“${q.query}”) | ${q.results} | ${kb(q.coldBytes)} | ${kb(q.coldGzipBytes)} | ${q.coldRequests} | ${kb(q.laterBytes)} | ${kb(q.laterGzipBytes)} | ${q.laterRequests} | ${fmt(q.coldP50Ms)} | ${fmt(q.coldP95Ms)} | ${fmt(q.warmP50Ms)} | ${fmt(q.warmP95Ms)} |`,
+      );
+    }
+  }
+  out.push(
+    '',
+    '## Timeline filter',
+    '',
+    'On `/`: check one theme box, dispatch `change`, force layout; `performance.now()` around it; median of the runs.',
+    '',
+    '| agreements | theme | shown before → after | median ms | runs ms |',
+    '| ---: | --- | --- | ---: | --- |',
+  );
+  for (const r of results.sizes) {
+    if (!r.filter) continue;
+    out.push(
+      `| ${r.size} | ${r.filter.themeId} | ${r.filter.shownBefore} → ${r.filter.shownAfter} | ${fmt(r.filter.medianMs)} | ${r.filter.runs.map((t) => fmt(t)).join(', ')} |`,
+    );
+  }
+  if (results.notes.length > 0) {
+    out.push('', '## Notes', '', ...results.notes.map((n) => `- ${n}`));
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,93 +1,186 @@
 import { url } from '../../lib/paths';
+import {
+  FACETS,
+  fill,
+  hasFilters,
+  pagefindOptions,
+  parseState,
+  stateToParams,
+  type Facet,
+  type SearchState,
+} from '../../lib/search-state';
+import { excerptNodes, loadPagefind, metaLine, runSearch, type FilterCounts, type SearchHit } from './search-core';
 
 /**
- * Client side of /search/: reads `?q=` from the URL, loads Pagefind only then, and lists results
- * with title, date, type, kind and a highlighted excerpt. Messages come from the page (via t()).
+ * Client side of /search/: the form's query, facets and order live in the URL (`?q=…&theme=…&sort=…`),
+ * so a shared link restores them. Pagefind loads only on this page (or on intent in the header).
+ * An empty query browses the agreements by facet, newest first.
  */
 
-/** What Pagefind returns for one result, as far as this page uses it. */
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
+export { excerptNodes };
+
+/** Results shown on the page; the facets narrow the rest. */
+const LIMIT = 30;
+
+function resultItem(hit: SearchHit, messages: DOMStringMap): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  const heading = document.createElement('h2');
+  const link = document.createElement('a');
+  link.href = hit.url;
+  link.textContent = hit.title;
+  heading.append(link);
+  item.append(heading, metaLine(hit, messages, document, true));
+  if (hit.themes.length > 0) {
+    const themes = document.createElement('p');
+    themes.className = 'search-result__themes';
+    themes.textContent = `${messages['msgThemes'] ?? ''} ${hit.themes.join(' · ')}`;
+    item.append(themes);
+  }
+  const excerpt = document.createElement('p');
+  excerpt.append(...excerptNodes(hit.excerpt, document));
+  item.append(excerpt);
+  return item;
 }
 
-interface PagefindModule {
-  options(options: { baseUrl: string }): Promise<void>;
-  search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+/** Builds each facet's checkboxes once, from every value in the index (so focus stays put later). */
+function buildFacets(form: HTMLFormElement, all: FilterCounts): void {
+  for (const facet of FACETS) {
+    const list = form.querySelector(`[data-facet="${facet}"] [data-facet-values]`);
+    if (!list) continue;
+    const values = Object.keys(all[facet] ?? {}).sort((a, b) =>
+      facet === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en'),
+    );
+    list.replaceChildren(
+      ...values.map((value, i) => {
+        const item = document.createElement('li');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.name = facet;
+        box.value = value;
+        box.id = `facet-${facet}-${i}`;
+        const label = document.createElement('label');
+        label.htmlFor = box.id;
+        const number = document.createElement('span');
+        number.className = 'search-facet__count';
+        label.append(`${value} `, number);
+        item.append(box, label);
+        return item;
+      }),
+    );
+  }
 }
 
-/** Keeps only the text and the <mark> highlights of a Pagefind excerpt, so no markup from content can run. */
-export function excerptNodes(excerpt: string, doc: Document): Node[] {
-  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
-  return [...parsed.body.childNodes].map((node) => {
-    if (node.nodeName === 'MARK') {
-      const mark = doc.createElement('mark');
-      mark.textContent = node.textContent;
-      return mark;
-    }
-    return doc.createTextNode(node.textContent ?? '');
-  });
+/** Shows, next to each facet value, how many results the current search has with it. */
+function updateCounts(form: HTMLFormElement, counts: FilterCounts): void {
+  for (const box of form.querySelectorAll<HTMLInputElement>('[data-facet-values] input')) {
+    const count = counts[box.name]?.[box.value] ?? 0;
+    const number = box.parentElement?.querySelector('.search-facet__count');
+    if (number) number.textContent = `(${count})`;
+    box.parentElement?.classList.toggle('search-facet__empty', count === 0 && !box.checked);
+  }
 }
 
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+/** The state the form shows now. */
+function formState(form: HTMLFormElement): SearchState {
+  const params = new URLSearchParams();
+  for (const [key, value] of new FormData(form)) if (typeof value === 'string') params.append(key, value);
+  return parseState(params);
 }
 
-async function run(root: HTMLElement): Promise<void> {
+function showState(form: HTMLFormElement, state: SearchState): void {
+  const input = form.querySelector<HTMLInputElement>('#page-search');
+  if (input) input.value = state.q;
+  const sort = form.querySelector<HTMLSelectElement>('#search-sort');
+  if (sort) sort.value = state.sort;
+  checkFacets(form, state);
+}
+
+/** Ticks the facet values of a state. */
+function checkFacets(form: HTMLFormElement, state: SearchState): void {
+  for (const box of form.querySelectorAll<HTMLInputElement>('[data-facet-values] input')) {
+    box.checked = state.filters[box.name as Facet].includes(box.value);
+  }
+}
+
+async function start(root: HTMLElement): Promise<void> {
   const messages = root.dataset;
+  const form = root.closest('form');
   const status = root.querySelector<HTMLElement>('[data-search-status]');
   const list = root.querySelector<HTMLOListElement>('[data-search-list]');
-  if (!status || !list) return;
-  const query = new URLSearchParams(window.location.search).get('q')?.trim() ?? '';
+  const suggest = root.querySelector<HTMLElement>('[data-search-suggest]');
+  const facets = form?.querySelector<HTMLElement>('[data-search-facets]');
+  if (!form || !status || !list || !suggest || !facets) return;
   const say = (text: string | undefined) => {
     status.textContent = text ?? '';
   };
-  const input = root.ownerDocument.querySelector<HTMLInputElement>('#page-search');
-  if (input) input.value = query;
-  if (!query) return say(messages['msgEmpty']);
+
+  let state = parseState(new URLSearchParams(window.location.search));
+  showState(form, state);
   if (import.meta.env.DEV) return say(messages['msgNeedsBuild']);
 
   say(messages['msgLoading']);
-  let pagefind: PagefindModule;
+  let pagefind: Awaited<ReturnType<typeof loadPagefind>>;
+  let all: FilterCounts;
   try {
-    pagefind = (await import(/* @vite-ignore */ url('/pagefind/pagefind.js'))) as PagefindModule;
-    await pagefind.options({ baseUrl: url('/') });
+    pagefind = await loadPagefind();
+    all = await pagefind.filters();
   } catch {
     root.querySelector('[data-search-fallback]')?.removeAttribute('hidden');
     return say(messages['msgFailed']);
   }
-  const search = await pagefind.search(query);
-  const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
-  if (results.length === 0) return say(fill(messages['msgNone'] ?? '', { q: query }));
-  say(fill((results.length === 1 ? messages['msgOne'] : messages['msgMany']) ?? '', { n: results.length, q: query }));
+  buildFacets(form, all);
+  checkFacets(form, state);
+  facets.hidden = false;
 
-  list.replaceChildren(
-    ...results.map((r) => {
-      const item = document.createElement('li');
-      item.className = 'search-result';
-      const heading = document.createElement('h2');
-      const link = document.createElement('a');
-      link.href = r.url;
-      link.textContent = r.meta['title'] ?? r.url;
-      heading.append(link);
-      const meta = document.createElement('p');
-      meta.className = 'entry__meta';
-      const kind = r.meta['kind'];
-      meta.textContent = [
-        kind ? messages[`kind${kind[0]?.toUpperCase()}${kind.slice(1)}`] : undefined,
-        r.meta['date'],
-        r.meta['type'],
-      ]
-        .filter(Boolean)
-        .join(' · ');
-      const excerpt = document.createElement('p');
-      excerpt.append(...excerptNodes(r.excerpt, document));
-      item.append(heading, meta, excerpt);
-      return item;
-    }),
-  );
+  let generation = 0;
+  const show = async () => {
+    const mine = ++generation;
+    const outcome = await runSearch(pagefind, state.q, pagefindOptions(state), LIMIT);
+    if (mine !== generation) return;
+    updateCounts(form, outcome.counts);
+    list.replaceChildren(...outcome.hits.map((hit) => resultItem(hit, messages)));
+    suggest.hidden = outcome.total > 0;
+    const q = state.q;
+    let text: string | undefined;
+    if (outcome.total === 0) text = fill(messages[hasFilters(state) ? 'msgNoneFiltered' : 'msgNone'] ?? '', { q });
+    else if (!q) text = fill(messages[outcome.total === 1 ? 'msgBrowseOne' : 'msgBrowse'] ?? '', { n: outcome.total });
+    else text = fill(messages[outcome.total === 1 ? 'msgOne' : 'msgMany'] ?? '', { n: outcome.total, q });
+    if (outcome.total > outcome.hits.length) text += ` ${fill(messages['msgShown'] ?? '', { n: outcome.hits.length })}`;
+    say(text);
+  };
+
+  /** Takes the form's state into the URL (a new history entry for a new query) and searches. */
+  const update = (push: boolean) => {
+    const next = formState(form);
+    const search = stateToParams(next).toString();
+    const target = `${url('/search/')}${search ? `?${search}` : ''}`;
+    if (push) window.history.pushState(null, '', target);
+    else window.history.replaceState(null, '', target);
+    state = next;
+    void show();
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    update(formState(form).q !== state.q);
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.type === 'search') return;
+    update(false);
+  });
+  form.querySelector('[data-search-clear]')?.addEventListener('click', (event) => {
+    event.preventDefault();
+    for (const box of form.querySelectorAll<HTMLInputElement>('[data-facet-values] input')) box.checked = false;
+    update(false);
+  });
+  window.addEventListener('popstate', () => {
+    state = parseState(new URLSearchParams(window.location.search));
+    showState(form, state);
+    void show();
+  });
+  await show();
 }
 
 const root = document.querySelector<HTMLElement>('[data-search-root]');
-if (root) void run(root);
+if (root) void start(root);

@@ -1,0 +1,145 @@
+import { url } from '../../lib/paths';
+import { fill } from '../../lib/search-state';
+import { excerptNodes, loadPagefind, metaLine, runSearch, type SearchHit } from './search-core';
+
+/**
+ * The header's results panel, loaded on intent. Focus stays in the box throughout: the list is a
+ * listbox whose active option is announced through aria-activedescendant. ArrowDown/ArrowUp move,
+ * Enter opens the active result (or, with none active, submits to /search/), Escape closes the panel.
+ */
+
+/** Results shown in the panel; the search page shows the rest. */
+const LIMIT = 8;
+/** Milliseconds of quiet typing before a search runs. */
+const DEBOUNCE = 120;
+
+/** Wires the panel of a header search form; called once, on the first sign of intent. */
+export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): void {
+  const messages = form.dataset;
+  const panel = form.querySelector<HTMLElement>('[data-search-panel]');
+  const status = form.querySelector<HTMLElement>('[data-panel-status]');
+  const list = form.querySelector<HTMLUListElement>('[role="listbox"]');
+  const all = form.querySelector<HTMLAnchorElement>('[data-panel-all]');
+  const timeline = form.querySelector<HTMLElement>('[data-panel-timeline]');
+  if (!panel || !status || !list || !all || !timeline) return;
+
+  let hits: SearchHit[] = [];
+  /** The query whose results the list shows, so reopening it does not search (and reset the choice) again. */
+  let shown = '';
+  let active = -1;
+  let generation = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const pagefind = loadPagefind();
+  // An index that fails here is reported when the reader searches.
+  pagefind.catch(() => undefined);
+
+  const options = () => [...list.querySelectorAll<HTMLElement>('[role="option"]')];
+  const setActive = (index: number) => {
+    active = index;
+    options().forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
+    const current = options()[index];
+    if (current) {
+      input.setAttribute('aria-activedescendant', current.id);
+      current.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+  const close = () => {
+    generation++;
+    panel.hidden = true;
+    setActive(-1);
+  };
+  const open = () => {
+    panel.hidden = false;
+  };
+
+  const render = (query: string) => {
+    list.replaceChildren(
+      ...hits.map((hit, i) => {
+        const option = document.createElement('li');
+        option.id = `${panel.id}-option-${i}`;
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', 'false');
+        option.className = 'search-panel__option';
+        const title = document.createElement('span');
+        title.className = 'search-panel__title';
+        title.textContent = hit.title;
+        const excerpt = document.createElement('span');
+        excerpt.className = 'search-panel__excerpt';
+        excerpt.append(...excerptNodes(hit.excerpt, document));
+        option.append(title, metaLine(hit, messages, document), excerpt);
+        option.addEventListener('click', () => window.location.assign(hit.url));
+        return option;
+      }),
+    );
+    list.hidden = hits.length === 0;
+    all.href = `${url('/search/')}?${new URLSearchParams({ q: query }).toString()}`;
+    setActive(-1);
+  };
+
+  const search = async () => {
+    const query = input.value.trim();
+    if (!query) return close();
+    const mine = ++generation;
+    open();
+    timeline.hidden = true;
+    if (hits.length === 0) status.textContent = messages['msgLoading'] ?? '';
+    try {
+      const outcome = await runSearch(await pagefind, query, { filters: {} }, LIMIT);
+      if (mine !== generation) return;
+      hits = outcome.hits;
+      shown = query;
+      render(query);
+      const n = outcome.total;
+      status.textContent = fill(messages[n === 0 ? 'msgNone' : n === 1 ? 'msgOne' : 'msgMany'] ?? '', { n, q: query });
+    } catch {
+      if (mine !== generation) return;
+      hits = [];
+      shown = '';
+      render(query);
+      timeline.hidden = false;
+      status.textContent = messages['msgFailed'] ?? '';
+    }
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void search(), DEBOUNCE);
+  });
+  input.addEventListener('keydown', (event) => {
+    const count = hits.length;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (panel.hidden) {
+        const query = input.value.trim();
+        if (query && query === shown) open();
+        else if (query) void search();
+        event.preventDefault();
+        return;
+      }
+      if (count === 0) return;
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive(active < 0 ? (step === 1 ? 0 : count - 1) : (active + step + count) % count);
+    } else if (event.key === 'Enter') {
+      const hit = hits[active];
+      if (!panel.hidden && hit) {
+        event.preventDefault();
+        window.location.assign(hit.url);
+      }
+    } else if (event.key === 'Escape') {
+      if (!panel.hidden) {
+        event.preventDefault();
+        close();
+        input.focus();
+      }
+    }
+  });
+  // Clicking an option must not take focus from the box before the click lands.
+  list.addEventListener('mousedown', (event) => event.preventDefault());
+  form.addEventListener('focusout', (event) => {
+    if (!(event.relatedTarget instanceof Node) || !form.contains(event.relatedTarget)) close();
+  });
+  input.addEventListener('focus', () => {
+    if (input.value.trim() && panel.hidden) void search();
+  });
+  if (document.activeElement === input && input.value.trim()) void search();
+}

@@ -1,0 +1,83 @@
+/**
+ * The state of a search as the URL carries it (`/search/?q=…&theme=…&type=…&year=…&my=…&cn=…&sort=…`),
+ * and its translation into the options Pagefind's `search()` takes. Pure, so it is unit-tested.
+ */
+
+/** The facets a reader can filter by, in the order the page shows them; each is a Pagefind filter name. */
+export const FACETS = ['theme', 'type', 'year', 'my', 'cn'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** Relevance (Pagefind's own order, re-ranked by kind), or by the `date` sort key. */
+export const SORTS = ['relevance', 'newest', 'oldest'] as const;
+export type SortOrder = (typeof SORTS)[number];
+
+/** One search: the query (may be empty: then the page browses), the chosen facet values, the order. */
+export interface SearchState {
+  q: string;
+  filters: Record<Facet, string[]>;
+  sort: SortOrder;
+}
+
+/** What Pagefind's `search(query, options)` receives for a state. */
+export interface PagefindSearchOptions {
+  filters: Record<string, string | { any: string[] }>;
+  sort?: { date: 'asc' | 'desc' };
+}
+
+function emptyFilters(): Record<Facet, string[]> {
+  return { theme: [], type: [], year: [], my: [], cn: [] };
+}
+
+/** Reads a state from a query string; unknown sorts fall back to relevance, blank values are dropped. */
+export function parseState(params: URLSearchParams): SearchState {
+  const filters = emptyFilters();
+  for (const facet of FACETS) {
+    const values = params
+      .getAll(facet)
+      .map((v) => v.trim())
+      .filter(Boolean);
+    filters[facet] = [...new Set(values)];
+  }
+  const sort = params.get('sort') ?? '';
+  return {
+    q: (params.get('q') ?? '').trim(),
+    filters,
+    sort: (SORTS as readonly string[]).includes(sort) ? (sort as SortOrder) : 'relevance',
+  };
+}
+
+/** The query string of a state: `q` first, then facets in order, then `sort` unless it is relevance. */
+export function stateToParams(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const facet of FACETS) for (const value of state.filters[facet]) params.append(facet, value);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  return params;
+}
+
+/** Whether any facet value is chosen. */
+export function hasFilters(state: SearchState): boolean {
+  return FACETS.some((facet) => state.filters[facet].length > 0);
+}
+
+/**
+ * Pagefind options for a state. Values of one facet are alternatives (any of them), facets combine
+ * (all of them). An empty query browses agreements only, newest first unless an order is chosen.
+ */
+export function pagefindOptions(state: SearchState): PagefindSearchOptions {
+  const filters: PagefindSearchOptions['filters'] = {};
+  for (const facet of FACETS) {
+    const values = state.filters[facet];
+    if (values.length > 0) filters[facet] = { any: values };
+  }
+  if (!state.q) filters['kind'] = 'agreement';
+  const sort = state.sort === 'relevance' && !state.q ? 'newest' : state.sort;
+  if (sort === 'newest') return { filters, sort: { date: 'desc' } };
+  if (sort === 'oldest') return { filters, sort: { date: 'asc' } };
+  return { filters };
+}
+
+/** Fills `{name}` placeholders of an interface string passed to the page through data attributes. */
+export function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}

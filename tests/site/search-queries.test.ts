@@ -1,0 +1,158 @@
+/**
+ * What students type, and the agreements they must find in the first five results of /search/. Every
+ * expectation comes from the content (parties, themes, aliases and titles in content/), never from
+ * the search itself; the reason column says which fact makes the agreement the right answer.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, watchedPage, type PageProblems } from '../support/browser';
+import { requireBuild } from '../support/dist';
+import { serveSite, type SiteServer } from '../support/server';
+
+/** Agreements with the theme "Artificial intelligence" (content/agreements/*.mdx `themes`). */
+const AI = [
+  'artificial-intelligence-ndrc-mou-2025',
+  'digital-economy-investment-mou-2024',
+  'mdec-zhejiang-university-letter-of-intent-2025',
+];
+const NDRC = ['artificial-intelligence-ndrc-mou-2025', 'digital-economy-ndrc-mou-2025'];
+/** Agreements whose Chinese party is MOFCOM. */
+const MOFCOM = [
+  'digital-economy-investment-mou-2024',
+  'five-year-economic-trade-programme-2024',
+  'green-development-investment-mou-2024',
+  'trade-in-services-mou-2025',
+  'two-countries-twin-parks-mou-2025',
+];
+const VISA = ['visa-exemption-agreement-2025', 'visa-exemption-letter-of-intent-2024'];
+
+interface Case {
+  q: string;
+  /** Every one of these is in the top five. */
+  expected?: string[];
+  /** Or: each of the top five is one of these (more candidates than places). */
+  within?: string[];
+  reason: string;
+}
+
+const cases: Case[] = [
+  { q: 'NDRC', expected: NDRC, reason: 'NDRC is the Chinese party of both April 2025 MoUs' },
+  { q: '国家发展改革委', expected: NDRC, reason: 'NDRC’s Chinese short name (actors.yaml alias)' },
+  { q: 'Kementerian Digital', expected: NDRC, reason: 'Malay name of the Digital Ministry, their Malaysian party' },
+  { q: 'single window', expected: ['single-window-joint-statement-2024'], reason: 'in its title' },
+  { q: '单一窗口', expected: ['single-window-joint-statement-2024'], reason: 'Chinese alias of single window' },
+  {
+    q: 'AI agreements 2025',
+    expected: ['artificial-intelligence-ndrc-mou-2025', 'mdec-zhejiang-university-letter-of-intent-2025'],
+    reason: 'the two 2025 agreements with the AI theme',
+  },
+  { q: '人工智能', expected: AI, reason: 'Chinese synonym of the AI theme, on its three agreements' },
+  { q: 'kecerdasan buatan', expected: AI, reason: 'Malay synonym of the AI theme' },
+  { q: 'artificial intelligence', expected: AI, reason: 'the AI theme’s title' },
+  { q: 'durian', expected: ['durian-phytosanitary-protocol-2024'], reason: 'in its title' },
+  { q: 'phytosanitary', expected: ['durian-phytosanitary-protocol-2024'], reason: 'in its title' },
+  {
+    q: 'Kementerian Pertanian dan Keterjaminan Makanan',
+    expected: ['durian-phytosanitary-protocol-2024'],
+    reason: 'Malay name of KPKM, its Malaysian party',
+  },
+  {
+    q: 'MITI',
+    within: [...MOFCOM, 'standardisation-mou-2025'],
+    reason: 'MITI is a party to these six agreements; five places',
+  },
+  { q: 'MOFCOM', expected: MOFCOM, reason: 'MOFCOM is the Chinese party of these five' },
+  { q: '商务部', expected: MOFCOM, reason: 'MOFCOM’s Chinese name' },
+  {
+    q: '海关总署',
+    expected: ['durian-phytosanitary-protocol-2024', 'single-window-joint-statement-2024'],
+    reason: 'GACC’s Chinese name; GACC is the party of both',
+  },
+  { q: 'visa', expected: VISA, reason: 'in both titles' },
+  { q: '免签', expected: VISA, reason: 'Chinese for visa-free (theme synonym and aliases)' },
+  {
+    q: 'Kementerian Dalam Negeri',
+    expected: [...VISA, 'transnational-crime-agreement-2024'],
+    reason: 'Malay name of the Home Ministry, party to these three',
+  },
+  { q: 'Zhejiang', expected: ['mdec-zhejiang-university-letter-of-intent-2025'], reason: 'in its title' },
+  {
+    q: '浙江大学',
+    expected: ['mdec-zhejiang-university-letter-of-intent-2025'],
+    reason: 'Zhejiang University in Chinese',
+  },
+  { q: 'lion dance', expected: ['cultural-cooperation-executive-programme-2024'], reason: 'agreement alias' },
+  { q: 'twin parks', expected: ['two-countries-twin-parks-mou-2025'], reason: 'in its title' },
+  { q: 'Qinzhou', expected: ['two-countries-twin-parks-mou-2025'], reason: 'agreement alias (the Chinese park)' },
+  { q: 'transnational crime', expected: ['transnational-crime-agreement-2024'], reason: 'in its title' },
+  { q: 'postal', expected: ['postal-cooperation-mou-2024'], reason: 'in its title' },
+  { q: 'SKMM', expected: ['postal-cooperation-mou-2024'], reason: 'Malay abbreviation of MCMC, its party' },
+  { q: 'KPKT', expected: ['housing-urban-development-mou-2024'], reason: 'abbreviation of its Malaysian party' },
+  { q: 'Standards Malaysia', expected: ['standardisation-mou-2025'], reason: 'alias of its Malaysian party' },
+  { q: 'higher education', expected: ['higher-education-mou-2024'], reason: 'in its title' },
+  {
+    q: 'tourism',
+    expected: ['tourism-cooperation-mou-2024', 'cultural-cooperation-executive-programme-2024'],
+    reason: 'the two agreements with the tourism and culture theme',
+  },
+  {
+    q: 'smart city',
+    expected: ['housing-urban-development-mou-2024', 'mdec-zhejiang-university-letter-of-intent-2025'],
+    reason: 'smart-cities theme synonym',
+  },
+  {
+    q: 'data sovereignty',
+    expected: NDRC,
+    reason: 'synonym of the data governance theme, which only the two NDRC MoUs have',
+  },
+  {
+    q: 'joint statement',
+    expected: ['joint-statement-2024', 'single-window-joint-statement-2024'],
+    reason: 'the two joint statements',
+  },
+];
+
+let server: SiteServer;
+let browser: Browser;
+let page: Page;
+let problems: PageProblems;
+
+beforeAll(async () => {
+  requireBuild();
+  server = await serveSite(new URL('../../dist/', import.meta.url).pathname);
+  browser = await launchBrowser();
+  ({ page, problems } = await watchedPage(browser));
+  await page.goto(`${server.root}search/`);
+  await page.locator('[data-search-facets]:not([hidden])').waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Types a query in the page's box, submits, and returns the agreement ids of the first five results. */
+async function topFive(q: string): Promise<string[]> {
+  await page.locator('#page-search').fill(q);
+  await page.locator('#page-search').press('Enter');
+  await page.locator('[data-search-status]', { hasText: `“${q}”` }).waitFor();
+  const hrefs = await page
+    .locator('.search-result h2 a')
+    .evaluateAll((as) => as.slice(0, 5).map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.map((href) => /\/agreements\/([^/]+)\//.exec(href)?.[1] ?? href);
+}
+
+describe('reader queries find the right agreements in the top five', () => {
+  it.each(cases)('$q ($reason)', async ({ q, expected, within }) => {
+    const top = await topFive(q);
+    if (expected) expect(top).toEqual(expect.arrayContaining(expected));
+    if (within) {
+      expect(top).toHaveLength(5);
+      for (const id of top) expect(within).toContain(id);
+    }
+  });
+
+  it('raised no console errors or CSP violations', () => {
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+  });
+});

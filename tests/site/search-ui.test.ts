@@ -1,0 +1,272 @@
+/**
+ * The search interface in a real Chromium against dist/: facets and their counts, date order, URL state,
+ * the no-results and failure states, the header panel's keyboard behaviour, loading on intent only,
+ * and what the first and a later query cost (bytes from the server's log, latency in the browser).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, watchedPage } from '../support/browser';
+import { requireBuild } from '../support/dist';
+import { serveSite, type SiteServer } from '../support/server';
+
+let server: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  requireBuild();
+  server = await serveSite(new URL('../../dist/', import.meta.url).pathname);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Agreement ids of the results on /search/, in order. */
+function resultIds(page: Page): Promise<string[]> {
+  return page
+    .locator('.search-result h2 a')
+    .evaluateAll((as) => as.map((a) => /\/agreements\/([^/]+)\//.exec(a.getAttribute('href') ?? '')?.[1] ?? '?'));
+}
+
+async function openSearch(query: string) {
+  const watched = await watchedPage(browser);
+  await watched.page.goto(`${server.root}search/${query}`);
+  await watched.page.locator('[data-search-facets]:not([hidden])').waitFor();
+  await watched.page.locator('[data-search-status]:not(:text("Searching"))').waitFor();
+  return watched;
+}
+
+/** Waits until the status names a new outcome, after an action that changes the search. */
+async function afterChange(page: Page, action: () => Promise<unknown>) {
+  const before = await page.locator('.search-result h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const url = page.url();
+  await action();
+  await page.waitForFunction(
+    ([prev, prevUrl]) =>
+      window.location.href !== prevUrl &&
+      JSON.stringify([...document.querySelectorAll('.search-result h2 a')].map((a) => a.getAttribute('href'))) !== prev,
+    [JSON.stringify(before), url] as const,
+  );
+}
+
+describe('the search page', () => {
+  it('browses every agreement, newest first, with facet counts, when the query is empty', async () => {
+    const { page, problems } = await openSearch('');
+    const ids = await resultIds(page);
+    expect(ids).toHaveLength(22);
+    expect(ids.indexOf('visa-exemption-agreement-2025')).toBeLessThan(ids.indexOf('joint-statement-2024'));
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/^22 agreements/);
+    const year = page.getByRole('group', { name: 'Year' });
+    await expect(year.getByText('2025').locator('..').textContent()).resolves.toMatch(/2025 \(7\)/);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+  });
+
+  it('narrows to exactly the expected agreements as facets are ticked, and keeps them in the URL', async () => {
+    const { page, problems } = await openSearch('');
+    await afterChange(page, () => page.getByRole('checkbox', { name: /^Artificial intelligence/ }).check());
+    // The three agreements whose themes include artificial-intelligence (content/agreements).
+    expect((await resultIds(page)).sort()).toEqual([
+      'artificial-intelligence-ndrc-mou-2025',
+      'digital-economy-investment-mou-2024',
+      'mdec-zhejiang-university-letter-of-intent-2025',
+    ]);
+    expect(new URL(page.url()).searchParams.getAll('theme')).toEqual(['Artificial intelligence']);
+    // Of those, the MoUs (the third is a letter of intent).
+    await afterChange(page, () => page.getByRole('group', { name: 'Document type' }).getByLabel(/^MoU/).check());
+    expect((await resultIds(page)).sort()).toEqual([
+      'artificial-intelligence-ndrc-mou-2025',
+      'digital-economy-investment-mou-2024',
+    ]);
+    expect(new URL(page.url()).searchParams.getAll('type')).toEqual(['MoU']);
+    await expect(
+      page
+        .getByRole('group', { name: 'Document type' })
+        .getByLabel(/^MoU/)
+        .evaluate((box) => document.activeElement === box),
+    ).resolves.toBe(true);
+    // Chinese party NDRC: only the AI MoU of April 2025 remains.
+    await afterChange(page, () => page.getByRole('group', { name: 'Chinese party' }).getByLabel(/^NDRC/).check());
+    expect(await resultIds(page)).toEqual(['artificial-intelligence-ndrc-mou-2025']);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  it('filters a query by year and Malaysian party', async () => {
+    const { page } = await openSearch('?q=visa&year=2025');
+    // Of the two visa documents, only the agreement is from 2025.
+    expect(await resultIds(page)).toEqual(['visa-exemption-agreement-2025']);
+    const { page: other } = await openSearch('?q=MOFCOM&my=MITI&year=2025');
+    // MITI–MOFCOM documents of 2025: the trade in services and twin parks MoUs.
+    expect((await resultIds(other)).sort()).toEqual([
+      'trade-in-services-mou-2025',
+      'two-countries-twin-parks-mou-2025',
+    ]);
+  });
+
+  it('orders by date, newest or oldest first', async () => {
+    const { page } = await openSearch('?q=MITI&sort=oldest');
+    const dates = async () =>
+      (await page.locator('.search-result .entry__meta').allTextContents())
+        .map((text) => /\d{1,2} \w+ \d{4}/.exec(text)?.[0])
+        .filter((d): d is string => Boolean(d))
+        .map((d) => Date.parse(d));
+    const oldest = await dates();
+    expect(oldest.length).toBeGreaterThanOrEqual(6);
+    expect(oldest).toEqual([...oldest].sort((a, b) => a - b));
+    await afterChange(page, () => page.getByLabel('Order').selectOption('newest'));
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('newest');
+    const newest = await dates();
+    expect(newest).toEqual([...newest].sort((a, b) => b - a));
+  });
+
+  it('restores query, filters and order from a shared URL', async () => {
+    const { page } = await openSearch(`?q=${encodeURIComponent('人工智能')}&type=MoU&sort=newest`);
+    expect(await page.locator('#page-search').inputValue()).toBe('人工智能');
+    expect(await page.getByLabel('Order').inputValue()).toBe('newest');
+    expect(await page.getByRole('group', { name: 'Document type' }).getByLabel(/^MoU/).isChecked()).toBe(true);
+    // AI-theme agreements that are MoUs: the NDRC AI MoU (2025) before the digital economy investment MoU (2024).
+    expect(await resultIds(page)).toEqual([
+      'artificial-intelligence-ndrc-mou-2025',
+      'digital-economy-investment-mou-2024',
+    ]);
+    await page.goBack().catch(() => undefined);
+  });
+
+  it('shows the result’s kind, date, type badge, themes and a highlighted excerpt', async () => {
+    const { page } = await openSearch('?q=durian');
+    const first = page.locator('.search-result').first();
+    await expect(first.locator('h2').textContent()).resolves.toMatch(/Fresh Durian/);
+    await expect(first.locator('.entry__meta').textContent()).resolves.toBe('Agreement · 19 June 2024 · Protocol');
+    await expect(first.locator('.search-badge').textContent()).resolves.toBe('Protocol');
+    await expect(first.locator('.search-result__themes').textContent()).resolves.toMatch(
+      /Agriculture and food · Trade facilitation and standards/,
+    );
+    expect(await first.locator('mark').count()).toBeGreaterThan(0);
+  });
+
+  it('says when nothing matches and suggests the theme list and the timeline', async () => {
+    const { page, problems } = await openSearch('?q=zzqqxxnothing');
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/No results for “zzqqxxnothing”/);
+    expect(await page.getByRole('link', { name: 'Themes' }).last().isVisible()).toBe(true);
+    expect(await page.locator('[data-search-suggest]').getByRole('link', { name: 'Timeline' }).isVisible()).toBe(true);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+});
+
+describe('the header search', () => {
+  it('loads nothing of Pagefind on a plain page load, and loads it on focus', async () => {
+    const { page, problems } = await watchedPage(browser);
+    const before = server.log.length;
+    await page.goto(`${server.root}themes/`);
+    await page.waitForLoadState('networkidle');
+    const plain = server.log.slice(before);
+    expect(plain.filter((r) => r.path.includes('pagefind'))).toEqual([]);
+    await page.getByRole('searchbox', { name: /search agreements/i }).focus();
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => server.log.slice(before).some((r) => r.path.includes('/pagefind/'))).toBe(true);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  it('opens with "/", moves with the arrows, closes with Escape and opens a result with Enter', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(server.root);
+    const box = page.getByRole('searchbox', { name: /search agreements/i });
+    await page.locator('body').press('/');
+    await expect(box.evaluate((el) => document.activeElement === el)).resolves.toBe(true);
+    await page.keyboard.type('NDRC');
+    const listbox = page.getByRole('listbox', { name: 'Search results' });
+    await page.locator('[data-panel-status]', { hasText: '“NDRC”' }).waitFor();
+    const options = listbox.getByRole('option');
+    await expect.poll(() => options.count()).toBeGreaterThanOrEqual(3);
+    expect(await box.inputValue()).toBe('NDRC');
+    await page.keyboard.press('ArrowDown');
+    const firstId = await options.first().getAttribute('id');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(firstId);
+    expect(await options.first().getAttribute('aria-selected')).toBe('true');
+    const axe = await new AxeBuilder({ page })
+      .include('.site-header')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.keyboard.press('ArrowUp');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await options.last().getAttribute('id'));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    expect(await listbox.isVisible()).toBe(false);
+    await expect(box.evaluate((el) => document.activeElement === el)).resolves.toBe(true);
+    expect(await box.inputValue()).toBe('NDRC');
+    expect(await box.getAttribute('aria-activedescendant')).toBeNull();
+    await page.keyboard.press('ArrowDown');
+    await listbox.waitFor();
+    await page.keyboard.press('ArrowDown');
+    const target = await options.first().locator('.search-panel__title').textContent();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/agreements\/.*ndrc-mou-2025\//);
+    await expect(page.locator('h1').textContent()).resolves.toBe(target);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+  });
+
+  it('lets "/" be typed in a field, and submits to /search/ with Enter when no result is chosen', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(`${server.root}search/`);
+    await page.locator('#page-search').fill('a/b');
+    await page.locator('#page-search').press('/');
+    expect(await page.locator('#page-search').inputValue()).toBe('a/b/');
+    await page.goto(server.root);
+    const box = page.getByRole('searchbox', { name: /search agreements/i });
+    await box.fill('visa');
+    await box.press('Enter');
+    await page.waitForURL(/\/search\/\?q=visa$/);
+  });
+
+  it('works without JavaScript as a plain form to /search/', async () => {
+    const { page } = await watchedPage(browser, { javaScript: false });
+    await page.goto(server.root);
+    await page.getByRole('searchbox', { name: /search agreements/i }).fill('durian');
+    await page.getByRole('searchbox', { name: /search agreements/i }).press('Enter');
+    await page.waitForURL(/\/search\/\?q=durian$/);
+  });
+
+  it('says the index could not load, with a link to the timeline', async () => {
+    const { page } = await watchedPage(browser);
+    await page.route('**/pagefind/**', (route) => route.abort());
+    await page.goto(`${server.root}themes/`);
+    await page.getByRole('searchbox', { name: /search agreements/i }).fill('visa');
+    await page.locator('[data-panel-status]', { hasText: /could not be loaded/ }).waitFor();
+    expect(
+      await page.locator('[data-search-panel]').getByRole('link', { name: 'Go to the timeline' }).isVisible(),
+    ).toBe(true);
+  });
+
+  it('costs a measured number of bytes and milliseconds for the first and a later query', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(`${server.root}events/`);
+    await page.waitForLoadState('networkidle');
+    const box = page.getByRole('searchbox', { name: /search agreements/i });
+    const start = server.log.length;
+    const timed = async (query: string) => {
+      const t0 = Date.now();
+      await box.fill(query);
+      await page.locator('[data-panel-status]', { hasText: `“${query}”` }).waitFor();
+      return Date.now() - t0;
+    };
+    await box.focus();
+    const first = await timed('NDRC');
+    const afterFirst = server.log.length;
+    const later = await timed('durian');
+    const bytes = (from: number, to?: number) => server.log.slice(from, to).reduce((sum, r) => sum + r.bytes, 0);
+    const firstBytes = bytes(start, afterFirst);
+    const laterBytes = bytes(afterFirst);
+    console.log(
+      `search cost: first query ${first} ms, ${firstBytes} bytes in ${afterFirst - start} requests; ` +
+        `later query ${later} ms, ${laterBytes} bytes in ${server.log.length - afterFirst} requests`,
+    );
+    expect(firstBytes).toBeGreaterThan(0);
+    expect(firstBytes).toBeLessThan(400_000);
+    expect(first).toBeLessThan(5000);
+    expect(later).toBeLessThan(2000);
+  });
+});

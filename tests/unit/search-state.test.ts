@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { fill, hasFilters, pagefindOptions, parseState, stateToParams } from '../../src/lib/search-state';
+
+const params = (s: string) => new URLSearchParams(s);
+
+describe('parseState', () => {
+  it('reads the query, every facet (repeated values, blanks and duplicates dropped) and the order', () => {
+    const state = parseState(params('q=+NDRC+&theme=AI&theme=&theme=AI&theme=Digital+economy&year=2025&sort=newest'));
+    expect(state).toEqual({
+      q: 'NDRC',
+      filters: { theme: ['AI', 'Digital economy'], type: [], year: ['2025'], my: [], cn: [] },
+      sort: 'newest',
+    });
+  });
+
+  it('falls back to relevance for an unknown order and to an empty state for no parameters', () => {
+    expect(parseState(params('sort=random')).sort).toBe('relevance');
+    expect(parseState(params(''))).toEqual({
+      q: '',
+      filters: { theme: [], type: [], year: [], my: [], cn: [] },
+      sort: 'relevance',
+    });
+  });
+});
+
+describe('stateToParams', () => {
+  it('round-trips through parseState, leaving out relevance and empty facets', () => {
+    const text = 'q=single+window&theme=Trade+facilitation+and+standards&type=MoU&type=Protocol&cn=GACC&sort=oldest';
+    expect(stateToParams(parseState(params(text))).toString()).toBe(text);
+    expect(stateToParams(parseState(params('q=visa&sort=relevance'))).toString()).toBe('q=visa');
+  });
+
+  it('encodes Chinese and Malay values', () => {
+    const state = parseState(
+      params(`q=${encodeURIComponent('人工智能')}&my=${encodeURIComponent('Kementerian Digital')}`),
+    );
+    expect(parseState(stateToParams(state))).toEqual(state);
+  });
+});
+
+describe('pagefindOptions', () => {
+  it('makes values of one facet alternatives and keeps relevance unsorted for a query', () => {
+    const state = parseState(params('q=MITI&type=MoU&type=Programme&year=2024'));
+    expect(pagefindOptions(state)).toEqual({
+      filters: { type: { any: ['MoU', 'Programme'] }, year: { any: ['2024'] } },
+    });
+    expect(hasFilters(state)).toBe(true);
+  });
+
+  it('browses agreements only, newest first, when the query is empty', () => {
+    expect(pagefindOptions(parseState(params('')))).toEqual({ filters: { kind: 'agreement' }, sort: { date: 'desc' } });
+    expect(pagefindOptions(parseState(params('sort=oldest&theme=AI')))).toEqual({
+      filters: { theme: { any: ['AI'] }, kind: 'agreement' },
+      sort: { date: 'asc' },
+    });
+    expect(hasFilters(parseState(params('sort=oldest')))).toBe(false);
+  });
+
+  it('sorts a query by date when asked', () => {
+    expect(pagefindOptions(parseState(params('q=visa&sort=newest')))).toEqual({ filters: {}, sort: { date: 'desc' } });
+  });
+});
+
+describe('fill', () => {
+  it('fills known placeholders and leaves unknown ones', () => {
+    expect(fill('{n} results for “{q}” {x}', { n: 3, q: 'AI' })).toBe('3 results for “AI” {x}');
+  });
+});

@@ -1,27 +1,14 @@
 /**
  * The search interface in a real Chromium against dist/: facets and their counts, date order, URL state,
  * the no-results and failure states, the header panel's keyboard behaviour, loading on intent only,
- * and what the first and a later query cost (bytes from the server's log, latency in the browser).
+ * and what the first and a later query cost (bytes from the server's log, latency in the site.browser).
  */
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, watchedPage } from '../support/browser';
-import { requireBuild } from '../support/dist';
-import { serveSite, type SiteServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBuiltSite, watchedPage } from '../support/browser';
 
-let server: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveSite(new URL('../../dist/', import.meta.url).pathname);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 /** Agreement ids of the results on /search/, in order. */
 function resultIds(page: Page): Promise<string[]> {
@@ -31,8 +18,8 @@ function resultIds(page: Page): Promise<string[]> {
 }
 
 async function openSearch(query: string) {
-  const watched = await watchedPage(browser);
-  await watched.page.goto(`${server.root}search/${query}`);
+  const watched = await watchedPage(site.browser);
+  await watched.page.goto(`${site.server.root}search/${query}`);
   await watched.page.locator('[data-search-facets]:not([hidden])').waitFor();
   await watched.page.locator('[data-search-status]:not(:text("Searching"))').waitFor();
   return watched;
@@ -157,21 +144,21 @@ describe('the search page', () => {
 
 describe('the header search', () => {
   it('loads nothing of Pagefind on a plain page load, and loads it on focus', async () => {
-    const { page, problems } = await watchedPage(browser);
-    const before = server.log.length;
-    await page.goto(`${server.root}themes/`);
+    const { page, problems } = await watchedPage(site.browser);
+    const before = site.server.log.length;
+    await page.goto(`${site.server.root}themes/`);
     await page.waitForLoadState('networkidle');
-    const plain = server.log.slice(before);
+    const plain = site.server.log.slice(before);
     expect(plain.filter((r) => r.path.includes('pagefind'))).toEqual([]);
     await page.getByRole('searchbox', { name: /search agreements/i }).focus();
     await page.waitForLoadState('networkidle');
-    await expect.poll(() => server.log.slice(before).some((r) => r.path.includes('/pagefind/'))).toBe(true);
+    await expect.poll(() => site.server.log.slice(before).some((r) => r.path.includes('/pagefind/'))).toBe(true);
     expect(problems.consoleErrors).toEqual([]);
   });
 
   it('opens with "/", moves with the arrows, closes with Escape and opens a result with Enter', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await page.goto(server.root);
+    const { page, problems } = await watchedPage(site.browser);
+    await page.goto(site.server.root);
     const box = page.getByRole('searchbox', { name: /search agreements/i });
     await page.locator('body').press('/');
     await expect(box.evaluate((el) => document.activeElement === el)).resolves.toBe(true);
@@ -210,12 +197,12 @@ describe('the header search', () => {
   });
 
   it('lets "/" be typed in a field, and submits to /search/ with Enter when no result is chosen', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(`${server.root}search/`);
+    const { page } = await watchedPage(site.browser);
+    await page.goto(`${site.server.root}search/`);
     await page.locator('#page-search').fill('a/b');
     await page.locator('#page-search').press('/');
     expect(await page.locator('#page-search').inputValue()).toBe('a/b/');
-    await page.goto(server.root);
+    await page.goto(site.server.root);
     const box = page.getByRole('searchbox', { name: /search agreements/i });
     await box.fill('visa');
     await box.press('Enter');
@@ -223,17 +210,17 @@ describe('the header search', () => {
   });
 
   it('works without JavaScript as a plain form to /search/', async () => {
-    const { page } = await watchedPage(browser, { javaScript: false });
-    await page.goto(server.root);
+    const { page } = await watchedPage(site.browser, { javaScript: false });
+    await page.goto(site.server.root);
     await page.getByRole('searchbox', { name: /search agreements/i }).fill('durian');
     await page.getByRole('searchbox', { name: /search agreements/i }).press('Enter');
     await page.waitForURL(/\/search\/\?q=durian$/);
   });
 
   it('says the index could not load, with a link to the timeline', async () => {
-    const { page } = await watchedPage(browser);
+    const { page } = await watchedPage(site.browser);
     await page.route('**/pagefind/**', (route) => route.abort());
-    await page.goto(`${server.root}themes/`);
+    await page.goto(`${site.server.root}themes/`);
     await page.getByRole('searchbox', { name: /search agreements/i }).fill('visa');
     await page.locator('[data-panel-status]', { hasText: /could not be loaded/ }).waitFor();
     expect(
@@ -242,11 +229,11 @@ describe('the header search', () => {
   });
 
   it('costs a measured number of bytes and milliseconds for the first and a later query', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(`${server.root}events/`);
+    const { page } = await watchedPage(site.browser);
+    await page.goto(`${site.server.root}events/`);
     await page.waitForLoadState('networkidle');
     const box = page.getByRole('searchbox', { name: /search agreements/i });
-    const start = server.log.length;
+    const start = site.server.log.length;
     const timed = async (query: string) => {
       const t0 = Date.now();
       await box.fill(query);
@@ -255,14 +242,14 @@ describe('the header search', () => {
     };
     await box.focus();
     const first = await timed('NDRC');
-    const afterFirst = server.log.length;
+    const afterFirst = site.server.log.length;
     const later = await timed('durian');
-    const bytes = (from: number, to?: number) => server.log.slice(from, to).reduce((sum, r) => sum + r.bytes, 0);
+    const bytes = (from: number, to?: number) => site.server.log.slice(from, to).reduce((sum, r) => sum + r.bytes, 0);
     const firstBytes = bytes(start, afterFirst);
     const laterBytes = bytes(afterFirst);
     console.log(
       `search cost: first query ${first} ms, ${firstBytes} bytes in ${afterFirst - start} requests; ` +
-        `later query ${later} ms, ${laterBytes} bytes in ${server.log.length - afterFirst} requests`,
+        `later query ${later} ms, ${laterBytes} bytes in ${site.server.log.length - afterFirst} requests`,
     );
     expect(firstBytes).toBeGreaterThan(0);
     expect(firstBytes).toBeLessThan(400_000);

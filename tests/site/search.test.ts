@@ -1,27 +1,13 @@
 /** Search in a real Chromium against the built site: results, highlighting, URL state and failure. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, watchedPage } from '../support/browser';
-import { requireBuild } from '../support/dist';
-import { serveSite, type SiteServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite, watchedPage } from '../support/browser';
 
-let server: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveSite(new URL('../../dist/', import.meta.url).pathname);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 /** Runs a query the way a reader does: types it in the header box and presses Enter. */
 async function searchFromHome(query: string) {
-  const watched = await watchedPage(browser);
-  await watched.page.goto(server.root);
+  const watched = await watchedPage(site.browser);
+  await watched.page.goto(site.server.root);
   await watched.page.getByRole('searchbox', { name: /search agreements/i }).fill(query);
   await watched.page.keyboard.press('Enter');
   await watched.page.waitForURL(/\/search\/\?q=/);
@@ -50,39 +36,39 @@ describe('search', () => {
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/\d+ results? for “NDRC”/);
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.cspViolations).toEqual([]);
-    expect([...problems.requestOrigins]).toEqual([server.origin]);
+    expect([...problems.requestOrigins]).toEqual([site.server.origin]);
   });
 
   it('restores results from a shared URL', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(`${server.root}search/?q=${encodeURIComponent('single window')}`);
+    const { page } = await watchedPage(site.browser);
+    await page.goto(`${site.server.root}search/?q=${encodeURIComponent('single window')}`);
     await page.locator('.search-result').first().waitFor();
     const hrefs = await page.locator('.search-result h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.slice(0, 3)).toContain('/agreements/single-window-joint-statement-2024/');
   });
 
   it('says so when nothing matches', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await page.goto(`${server.root}search/?q=zzqqxxnothing`);
+    const { page, problems } = await watchedPage(site.browser);
+    await page.goto(`${site.server.root}search/?q=zzqqxxnothing`);
     await page.getByText(/No results for “zzqqxxnothing”/).waitFor();
     expect(await page.locator('.search-result').count()).toBe(0);
     expect(problems.consoleErrors).toEqual([]);
   });
 
   it('explains the failure and links to the timeline when the index cannot load', async () => {
-    const { page } = await watchedPage(browser);
+    const { page } = await watchedPage(site.browser);
     await page.route('**/pagefind/**', (route) => route.abort());
-    await page.goto(`${server.root}search/?q=NDRC`);
+    await page.goto(`${site.server.root}search/?q=NDRC`);
     await page.getByText(/could not be loaded/).waitFor();
     expect(await page.getByRole('link', { name: 'Go to the timeline' }).isVisible()).toBe(true);
   });
 
   it('loads no search code or index on a page that is only read', async () => {
-    const { page } = await watchedPage(browser);
-    const before = server.log.length;
-    await page.goto(`${server.root}agreements/digital-economy-ndrc-mou-2025/`);
+    const { page } = await watchedPage(site.browser);
+    const before = site.server.log.length;
+    await page.goto(`${site.server.root}agreements/digital-economy-ndrc-mou-2025/`);
     await page.waitForLoadState('networkidle');
-    const fetched = server.log.slice(before).map((r) => r.path);
+    const fetched = site.server.log.slice(before).map((r) => r.path);
     expect(fetched.some((p) => p.includes('pagefind'))).toBe(false);
   });
 });

@@ -19,12 +19,18 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
+  // Separate caches let two builds of one checkout run side by side (e.g. while developing).
+  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   // A duplicate entry id (two files, or twice in one data file) fails the build instead of warning.
   prerenderConflictBehavior: 'error',
   integrations: [
     mdx(),
     redirectsMap(contentDir),
-    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+    // The embed pages live inside other sites' frames (noindex), not in search results.
+    sitemap({
+      filter: (page) =>
+        !page.endsWith('/404/') && !page.startsWith(new URL('embed/', new URL(base.replace(/\/?$/, '/'), site)).href),
+    }),
     pagefind(),
     securityHeaders(),
   ],
@@ -38,6 +44,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   security: {
     csp: {
+      // Pagefind searches in the page (noWorker, src/lib/search-config.ts), so no worker-src is allowed.
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",
@@ -46,7 +53,6 @@ export default defineConfig({
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-        "worker-src 'self' blob:",
       ],
       // Pagefind compiles its WebAssembly search engine; that needs 'wasm-unsafe-eval' and nothing more.
       scriptDirective: {

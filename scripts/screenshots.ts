@@ -1,8 +1,10 @@
 /**
  * Screenshots of the built site for a human to look at: each page at 375 px and 1280 px, light and dark.
  * Usage: npm run build && node scripts/screenshots.ts [path …]   (writes screenshots/*.png)
+ * OUT_DIR picks another build (as for `astro build`); SHOTS_DIR another folder for the PNGs.
  */
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { serveSite } from '../tests/support/server.ts';
 
@@ -17,9 +19,10 @@ const targets =
         '/events/xi-jinping-state-visit-2025/',
         '/search/?q=NDRC',
       ];
-const server = await serveSite(new URL('../dist/', import.meta.url).pathname);
+const server = await serveSite(process.env.OUT_DIR ?? new URL('../dist/', import.meta.url).pathname);
+const shots = process.env.SHOTS_DIR ?? 'screenshots';
 const browser = await launchBrowser();
-mkdirSync('screenshots', { recursive: true });
+mkdirSync(shots, { recursive: true });
 try {
   for (const path of targets) {
     for (const width of [375, 1280]) {
@@ -29,9 +32,9 @@ try {
         await page.goto(`${server.root}${path.replace(/^\//, '')}`);
         await page.waitForLoadState('networkidle');
         const name = `${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}-${width}-${colorScheme}.png`;
-        await page.screenshot({ path: `screenshots/${name}`, fullPage: false });
+        await page.screenshot({ path: join(shots, name), fullPage: false });
         await context.close();
-        console.log(`screenshots/${name}`);
+        console.log(join(shots, name));
       }
     }
   }

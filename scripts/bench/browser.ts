@@ -8,6 +8,7 @@ import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { serveSite, type Served, type SiteServer } from '../../tests/support/server.ts';
+import { PAGEFIND_OPTIONS, PANEL_RESULTS } from '../../src/lib/search-config.ts';
 import { median, percentile } from './stats.ts';
 
 /** Gzipped bytes and requests of one page load, by kind of file. */
@@ -139,14 +140,17 @@ export interface QueryResult {
   warmP95Ms: number;
 }
 
-/** The search expression, as a string: the test runner would rewrite a dynamic import() in a function. */
+/**
+ * The search expression, as a string (the test runner would rewrite a dynamic import() in a function):
+ * Pagefind with the site's options, loading as many results as the header panel shows.
+ */
 function searchExpression(root: string, query: string, options: Record<string, unknown>): string {
   return `(async () => {
     const t0 = performance.now();
     const pf = await import(${JSON.stringify(`${root}pagefind/pagefind.js`)});
-    await pf.options({ baseUrl: ${JSON.stringify(new URL(root).pathname)} });
+    await pf.options(${JSON.stringify({ baseUrl: new URL(root).pathname, ...PAGEFIND_OPTIONS })});
     const search = await pf.search(${JSON.stringify(query)}, ${JSON.stringify(options)});
-    const data = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+    const data = await Promise.all(search.results.slice(0, ${PANEL_RESULTS}).map((r) => r.data()));
     return { ms: performance.now() - t0, results: search.results.length, loaded: data.length };
   })()`;
 }

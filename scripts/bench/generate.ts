@@ -349,6 +349,7 @@ export function generateContent(size: number, seed = 1): GeneratedContent {
         `related: [${related.join(', ')}]`,
         `aliases: [${q(`${topic} MoU ${i + 1}`)}, ${q(`${pick(SYLLABLES)}${pick(SYLLABLES)}${pick(SYLLABLES)}`)}]`,
         `lastReviewed: "2026-11-23"`,
+        `added: "2026-11-23"`,
         '---',
         '',
         ...body,

@@ -4,7 +4,9 @@
  */
 import type { BuildMeasurement } from './build.ts';
 import type { FilterResult, PageWeight, QueryResult } from './browser.ts';
+import type { LighthouseResult } from './lighthouse.ts';
 import type { PowerFit } from './stats.ts';
+import { PAGEFIND_OPTIONS, PANEL_RESULTS } from '../../src/lib/search-config.ts';
 
 /** The machine the benchmark ran on. */
 export interface Machine {
@@ -38,6 +40,8 @@ export interface SizeResult {
   weights: PageWeight[];
   search: QueryResult[];
   filter: FilterResult | undefined;
+  /** Lighthouse mobile performance of the home, agreement, theme and search pages. */
+  lighthouse: LighthouseResult[];
   /** The raw HTML size of the timeline page, to show how it grows. */
   timelineHtmlBytes: number;
   error?: string;
@@ -60,19 +64,23 @@ export interface BudgetRow {
   measured: number | undefined;
   target: number;
   unit: string;
+  /** Whether the target is a floor (a score) rather than a ceiling (a cost). */
+  atLeast?: boolean;
   /** 'met', 'missed', or 'not measured' when the size or measurement is absent. */
   verdict: 'met' | 'missed' | 'not measured';
 }
 
 const KB = 1024;
 
-function row(name: string, measured: number | undefined, target: number, unit: string): BudgetRow {
+function row(name: string, measured: number | undefined, target: number, unit: string, atLeast = false): BudgetRow {
+  const within = measured !== undefined && (atLeast ? measured >= target : measured <= target);
   return {
     name,
     measured,
     target,
     unit,
-    verdict: measured === undefined || Number.isNaN(measured) ? 'not measured' : measured <= target ? 'met' : 'missed',
+    ...(atLeast ? { atLeast } : {}),
+    verdict: measured === undefined || Number.isNaN(measured) ? 'not measured' : within ? 'met' : 'missed',
   };
 }
 
@@ -118,6 +126,15 @@ export function evaluateBudgets(
     row('Later queries: bytes (worst kind)', maxOf(search.map((q) => q.laterBytes / KB)), 30, 'KB'),
     row('Warm query p95 (worst kind)', maxOf(search.map((q) => q.warmP95Ms)), 50, 'ms'),
     row('Timeline filter apply', at?.filter?.medianMs, 16, 'ms'),
+    row(
+      'Lighthouse mobile performance (worst of home, agreement, theme, search)',
+      at && at.lighthouse.length > 0 && at.lighthouse.every((l) => l.performance !== null)
+        ? Math.min(...at.lighthouse.map((l) => l.performance ?? 0))
+        : undefined,
+      1,
+      '',
+      true,
+    ),
   ];
   return { at: at?.size, rows };
 }
@@ -150,7 +167,8 @@ export function renderMarkdown(results: Results): string {
     '| --- | ---: | ---: | --- |',
   );
   for (const r of results.budgets) {
-    out.push(`| ${r.name} | ${fmt(r.measured, 2)} ${r.unit} | ≤ ${fmt(r.target, 2)} ${r.unit} | ${r.verdict} |`);
+    const bound = r.atLeast ? '≥' : '≤';
+    out.push(`| ${r.name} | ${fmt(r.measured, 2)} ${r.unit} | ${bound} ${fmt(r.target, 2)} ${r.unit} | ${r.verdict} |`);
   }
   out.push(
     '',
@@ -228,7 +246,7 @@ export function renderMarkdown(results: Results): string {
     '',
     '## Search',
     '',
-    'Pagefind’s JS API in the page (`pagefind.search`, then `data()` of the first 20 results, as the search page does).',
+    `Pagefind’s JS API in the page, with the site’s options (${JSON.stringify(PAGEFIND_OPTIONS)}): \`pagefind.search\`, then \`data()\` of the first ${PANEL_RESULTS} results, as the header panel does.`,
     'Bytes and requests are counted at the server. Cold: a fresh context (nothing cached), including loading Pagefind;',
     'later: the same query after a different one in the same page; warm: repeats of the same query.',
     '',
@@ -258,6 +276,22 @@ export function renderMarkdown(results: Results): string {
     out.push(
       `| ${r.size} | ${r.filter.themeId} | ${r.filter.shownBefore} → ${r.filter.shownAfter} | ${fmt(r.filter.medianMs)} | ${r.filter.runs.map((t) => fmt(t)).join(', ')} |`,
     );
+  }
+  out.push(
+    '',
+    '## Lighthouse (mobile)',
+    '',
+    'Lighthouse’s default mobile run (simulated slow 4G, 4× CPU slowdown) on loopback; score 0–1.',
+    '',
+    '| agreements | page | performance | LCP ms | TBT ms | CLS |',
+    '| ---: | --- | ---: | ---: | ---: | ---: |',
+  );
+  for (const r of results.sizes) {
+    for (const l of r.lighthouse ?? []) {
+      out.push(
+        `| ${r.size} | \`${l.path}\` | ${fmt(l.performance ?? undefined, 2)} | ${fmt(l.lcpMs ?? undefined, 0)} | ${fmt(l.tbtMs ?? undefined, 0)} | ${fmt(l.cls ?? undefined, 3)} |`,
+      );
+    }
   }
   if (results.notes.length > 0) {
     out.push('', '## Notes', '', ...results.notes.map((n) => `- ${n}`));

@@ -2,7 +2,20 @@
  * Writes `<outDir>/_headers` (the Netlify / Cloudflare Pages format) after the build: the same CSP the
  * pages carry in their <meta>, plus what a meta tag cannot say (frame-ancestors) and the other security
  * headers, and long-lived caching for content-hashed assets only. Generated from the built pages so the
- * header can never drift from the meta policy.
+ * header can never drift from the meta policy (the file is written into the build, not kept in public/).
+ *
+ * Framing: the embeddable pages under /embed/ may be framed by any site, every other page by none.
+ * Both hosts apply EVERY rule whose pattern matches a path and join a header set by several rules into
+ * one comma-separated value, which browsers enforce as several policies (the strictest wins): a `/*`
+ * rule's `frame-ancestors 'none'` would therefore also reach /embed/ and forbid the embed. Cloudflare
+ * can detach a header (`! Content-Security-Policy`), but Netlify silently ignores that line. So the
+ * Content-Security-Policy rules do not overlap: one per top-level file and folder of the build (the
+ * same policy with `frame-ancestors 'none'`), and one for /embed/* (with `frame-ancestors *`). Netlify's
+ * `/x/*` also matches `/x` and `/xyz`, so no other top-level name may be a prefix of "embed".
+ * `*` lets any http(s) page frame the embeds (CSP's `*` leaves out data:, blob: and file: parents).
+ * The headers that are the same for every path stay in one `/*` rule. A path that matches no file gets
+ * the 404 page with its meta CSP but no frame-ancestors: a not-found page offers nothing to clickjack.
+ * Anything an integration listed after this one adds at the top of the build gets no CSP rule.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,27 +23,53 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 const META_CSP = /<meta http-equiv="content-security-policy" content="([^"]+)"/;
+/** The top-level folder whose pages other sites may frame. */
+const EMBED_DIR = 'embed';
+/** Files the hosts read as configuration and never serve. */
+const HOST_FILES = new Set(['_headers', '_redirects']);
+/** Cloudflare Pages applies at most this many rules. */
+const MAX_RULES = 100;
+
+/** A file or folder at the top of the build. */
+export interface TopLevelEntry {
+  name: string;
+  directory: boolean;
+}
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
 }
 
-/** The `_headers` file for a site whose pages all carry `csp`, served under `base`. */
-export function headersFile(csp: string, base: string): string {
+/**
+ * The `_headers` file for a site whose pages all carry `csp`, served under `base`, whose build holds
+ * `entries` at its top level: one CSP rule per entry, none of which can match /embed/ (see above).
+ */
+export function headersFile(csp: string, base: string, entries: readonly TopLevelEntry[]): string {
   const root = base.endsWith('/') ? base : `${base}/`;
-  const policy = `${csp.replace(/;\s*$/, '')}; frame-ancestors 'none'`;
-  return [
-    `${root}*`,
-    `  Content-Security-Policy: ${policy}`,
-    '  X-Content-Type-Options: nosniff',
-    '  Referrer-Policy: strict-origin-when-cross-origin',
-    '  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()',
-    '  Cross-Origin-Opener-Policy: same-origin',
-    `${root}_astro/*`,
-    '  Cache-Control: public, max-age=31536000, immutable',
-    '',
-  ].join('\n');
+  const policy = (ancestors: string) =>
+    `Content-Security-Policy: ${csp.replace(/;\s*$/, '')}; frame-ancestors ${ancestors}`;
+  const served = entries.filter((e) => !HOST_FILES.has(e.name) && e.name !== EMBED_DIR);
+  const clash = served.find((e) => EMBED_DIR.startsWith(e.name));
+  if (clash) throw new Error(`"${clash.name}" at the top of the build: its rule would also match /${EMBED_DIR}/`);
+  const rules: [string, string[]][] = [
+    [
+      `${root}*`,
+      [
+        'X-Content-Type-Options: nosniff',
+        'Referrer-Policy: strict-origin-when-cross-origin',
+        'Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+        'Cross-Origin-Opener-Policy: same-origin',
+      ],
+    ],
+    [root, [policy("'none'")]],
+    ...served.map((e): [string, string[]] => [`${root}${e.name}${e.directory ? '/*' : ''}`, [policy("'none'")]]),
+    [`${root}${EMBED_DIR}/*`, [policy('*')]],
+    [`${root}_astro/*`, ['Cache-Control: public, max-age=31536000, immutable']],
+  ];
+  if (rules.length > MAX_RULES)
+    throw new Error(`_headers needs ${rules.length} rules; Cloudflare Pages reads ${MAX_RULES}`);
+  return `${rules.map(([path, headers]) => [path, ...headers.map((h) => `  ${h}`)].join('\n')).join('\n')}\n`;
 }
 
 /** The Astro integration that writes `_headers` once the pages exist. */
@@ -59,7 +98,11 @@ export default function securityHeaders(): AstroIntegration {
           );
         }
         const [csp] = policies.keys();
-        await writeFile(join(outDir, '_headers'), headersFile(csp as string, base));
+        const entries = (await readdir(outDir, { withFileTypes: true })).map((e) => ({
+          name: e.name,
+          directory: e.isDirectory(),
+        }));
+        await writeFile(join(outDir, '_headers'), headersFile(csp as string, base, entries));
         logger.info('Wrote _headers with the pages’ CSP');
       },
     },

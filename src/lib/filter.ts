@@ -13,6 +13,13 @@ export type FacetValues = Record<Facet, readonly string[]>;
 /** Chosen values per facet: any of a facet's values matches, and every facet must match. */
 export type Criteria = Record<Facet, string[]>;
 
+/** An item's facet values as `data-*` attributes, the form `facetValuesFrom` reads back from its dataset. */
+export function facetAttributes(values: FacetValues): Record<`data-${Facet}`, string> {
+  const attributes = {} as Record<`data-${Facet}`, string>;
+  for (const facet of FACETS) attributes[`data-${facet}`] = values[facet].join(' ');
+  return attributes;
+}
+
 /** Reads an item's facet values from space-separated attributes (e.g. an element's dataset). */
 export function facetValuesFrom(attributes: Readonly<Record<string, string | undefined>>): FacetValues {
   const values = {} as Record<Facet, string[]>;

@@ -15,6 +15,12 @@ export function url(path: string): string {
   return joinBase(base, path);
 }
 
+/** A site path ("/agreements/x/", already under the base) as an absolute URL on the deployed site. */
+export function absoluteUrl(path: string, site: URL | undefined): string {
+  if (!site) throw new Error('`site` must be set in astro.config.mjs (SITE_URL) to write absolute URLs');
+  return new URL(path, site).href;
+}
+
 /** The page of each kind of entry. */
 export const routes = {
   agreement: (id: string) => url(`/agreements/${id}/`),
@@ -22,4 +28,8 @@ export const routes = {
   event: (id: string) => url(`/events/${id}/`),
   actor: (id: string) => url(`/actors/${id}/`),
   source: (id: string) => url(`/sources/#${id}`),
+  /** The 1200×630 social card of an agreement, theme or event. */
+  card: (collection: 'agreements' | 'themes' | 'events', id: string) => url(`/og/${collection}/${id}.png`),
+  /** The social card of every other page. */
+  siteCard: url('/og/site.png'),
 };

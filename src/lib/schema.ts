@@ -35,6 +35,9 @@ export const STATUSES = [
   'unknown',
 ] as const;
 
+/** What a later change to an entry was: its status, a corrected fact, or new information. */
+export const UPDATE_KINDS = ['status', 'correction', 'new-information'] as const;
+
 /** How well a fact is supported: by two or more reports, by one, or uncertain or in conflict. */
 export const CONFIDENCE_LEVELS = ['confirmed', 'single-source', 'uncertain'] as const;
 
@@ -214,6 +217,21 @@ export function createSchemas(reference: ReferenceFactory) {
     aliases: z.array(z.string().trim().min(1)).default([]),
     /** The day the whole entry was last reviewed against its sources. */
     lastReviewed: isoDay,
+    /** The day the entry was first published on this site; the changes feed starts from it. */
+    added: isoDay,
+    /** Later changes a follower should hear of (status updates, corrections), oldest first. */
+    updates: z
+      .array(
+        z.object({
+          /** The day of the change. */
+          date: isoDay,
+          /** What changed: the status, a corrected fact, or new information. */
+          kind: oneOf(UPDATE_KINDS),
+          /** The change, in a sentence. */
+          note: text('note'),
+        }),
+      )
+      .default([]),
   });
 
   const theme = z.object({

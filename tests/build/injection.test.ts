@@ -217,7 +217,9 @@ const FOREIGN = [
   'input[autofocus]',
   'style',
   'form[action^="javascript:" i]',
-  'script:not([src^="/_astro/"])',
+  // JSON-LD data blocks belong in the head, and only there; any other script not from the bundle is foreign.
+  'body script:not([src^="/_astro/"])',
+  'head script:not([src^="/_astro/"]):not([type="application/ld+json"])',
 ].join(', ');
 
 /** What went wrong on one page, beyond the recorders of `watchedPage`. */
@@ -227,6 +229,8 @@ interface PageScan {
   handlers: string[];
   scriptLinks: string[];
   bodyHidden: boolean;
+  /** JSON-LD blocks that do not parse: a payload broke out of its string. */
+  brokenJsonLd: string[];
 }
 
 /** Reads, inside the page, everything that would show a payload had escaped its text. */
@@ -250,6 +254,16 @@ function scan(page: Page): Promise<PageScan> {
           .filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? ''))
           .map((a) => a.outerHTML.slice(0, 120)),
         bodyHidden: getComputedStyle(document.body).display === 'none',
+        brokenJsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')]
+          .filter((el) => {
+            try {
+              JSON.parse(el.textContent ?? '');
+              return false;
+            } catch {
+              return true;
+            }
+          })
+          .map((el) => (el.textContent ?? '').slice(0, 120)),
       };
     },
     { foreign: FOREIGN, ownInline: COLOR_SCHEME_INIT },
@@ -297,6 +311,7 @@ async function troubleOn(path: string): Promise<string[]> {
       ...(found.handlers.length > 0 && { eventHandlers: found.handlers }),
       ...(found.scriptLinks.length > 0 && { javascriptLinks: found.scriptLinks }),
       ...(found.bodyHidden && { bodyHidden: true }),
+      ...(found.brokenJsonLd.length > 0 && { brokenJsonLd: found.brokenJsonLd }),
       ...(failed.length > 0 && { failedRequests: failed }),
       ...([...problems.requestOrigins].some((o) => o !== server.origin) && {
         origins: [...problems.requestOrigins],

@@ -22,14 +22,22 @@ const sitemapPaths = parse(readFileSync(join(distDir, 'sitemap-0.xml'), 'utf8'))
   .querySelectorAll('loc')
   .map((loc) => new URL(loc.text).pathname)
   .sort();
-/** Every state the gates visit: the sitemap, the 404 page, a filtered timeline and a search with results. */
-const states = [...sitemapPaths, '/404.html', '/?theme=artificial-intelligence&year=2025', '/search/?q=NDRC'];
+/** Pages left out of the sitemap on purpose: the embeddable ones live in other sites' frames (noindex). */
+const embedPaths = ['/embed/timeline/', '/embed/timeline/?theme=artificial-intelligence&year=2025'];
+/** Every state the gates visit: the sitemap, the 404 page, a filtered timeline, a search with results, the embeds. */
+const states = [
+  ...sitemapPaths,
+  '/404.html',
+  '/?theme=artificial-intelligence&year=2025',
+  '/search/?q=NDRC',
+  ...embedPaths,
+];
 
 const site = useBuiltSite();
 
 describe('the sitemap', () => {
-  it('lists every built page except the 404 page', () => {
-    const built = htmlPages().filter((p) => p !== '/404.html');
+  it('lists every built page except the 404 page and the embeds', () => {
+    const built = htmlPages().filter((p) => p !== '/404.html' && !p.startsWith('/embed/'));
     expect(sitemapPaths).toEqual(built);
   });
 });
@@ -78,7 +86,7 @@ describe('links', () => {
   it('has no broken internal link or #fragment on any page; external links are reported, not checked', async () => {
     const external = new Set<string>();
     const result = await check({
-      path: sitemapPaths.map((p) => `${site.server.origin}${p}`),
+      path: [...sitemapPaths, ...embedPaths].map((p) => `${site.server.origin}${p}`),
       recurse: true,
       checkFragments: true,
       concurrency: 8,
@@ -133,6 +141,12 @@ describe('security headers', () => {
   it('reaches the browser: a page served with the header cannot be framed', async () => {
     const response = await fetch(`${site.server.origin}/about/`);
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('lets other sites frame the embeds, with the same policy otherwise', async () => {
+    const response = await fetch(`${site.server.origin}/embed/timeline/`);
+    expect(response.headers.get('content-security-policy')).toBe(`${metaCsp.replace(/;\s*$/, '')}; frame-ancestors *`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });

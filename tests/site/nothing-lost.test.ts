@@ -1,11 +1,14 @@
 /**
- * Every agreement in content/ reaches the reader: its own page, the timeline, and the search index.
+ * Every agreement in content/ reaches the reader: its own page, the timeline, the search index and
+ * every data download; the full dataset also holds every other entry.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { useBuiltSite, watchedPage } from '../support/browser';
-import { contentIds, distDir, htmlPages, readPage } from '../support/dist';
+import { contentIds, distDir, htmlPages, projectRoot, readPage } from '../support/dist';
 
 const ids = contentIds('agreements');
 const site = useBuiltSite();
@@ -69,5 +72,29 @@ describe('the set of agreements is the same everywhere', () => {
     expect(indexed.sort()).toEqual(ids);
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.cspViolations).toEqual([]);
+  });
+});
+
+describe('the data downloads hold the whole record', () => {
+  const download = (name: string) => readFileSync(join(distDir, 'data', name), 'utf8');
+  const idsIn = (name: string, collection: string) =>
+    (JSON.parse(download(name)) as Record<string, { id: string }[]>)[collection]?.map((e) => e.id).sort();
+  /** Ids of a YAML data file, straight from the file. */
+  const dataFileIds = (file: string) =>
+    (parseYaml(readFileSync(join(projectRoot, 'content', file), 'utf8')) as { id: string }[]).map((e) => e.id).sort();
+
+  it('lists every agreement in agreements.json, agreements.csv and dataset.json', () => {
+    expect(idsIn('agreements.json', 'agreements')).toEqual(ids);
+    expect(idsIn('dataset.json', 'agreements')).toEqual(ids);
+    const rows = parseCsv(download('agreements.csv'), { bom: true, columns: true }) as { id: string }[];
+    expect(rows.map((r) => r.id).sort()).toEqual(ids);
+  });
+
+  it('lists every theme, event, actor, source and figure in dataset.json', () => {
+    expect(idsIn('dataset.json', 'themes')).toEqual(contentIds('themes'));
+    expect(idsIn('dataset.json', 'events')).toEqual(contentIds('events'));
+    expect(idsIn('dataset.json', 'actors')).toEqual(dataFileIds('actors.yaml'));
+    expect(idsIn('dataset.json', 'sources')).toEqual(dataFileIds('sources.yaml'));
+    expect(idsIn('dataset.json', 'figures')).toEqual(dataFileIds('figures.yaml'));
   });
 });

@@ -4,6 +4,8 @@ import { contentIds, htmlPages, readPage, requireBuild } from '../support/dist';
 
 requireBuild();
 const pages = htmlPages();
+/** Pages of the site itself; embeds are framed in other sites' pages and carry no site chrome. */
+const sitePages = pages.filter((path) => !path.startsWith('/embed/'));
 
 describe('every page', () => {
   it.each(pages)('%s has a non-empty title, a language and one h1', (path) => {
@@ -13,13 +15,16 @@ describe('every page', () => {
     expect(html.querySelectorAll('h1')).toHaveLength(1);
   });
 
-  it.each(pages)('%s has a skip link to main, a labelled main navigation and a footer with the build date', (path) => {
-    const html = readPage(path);
-    expect(html.querySelector('a.skip-link')?.getAttribute('href')).toBe('#main');
-    expect(html.querySelector('main#main')).not.toBeNull();
-    expect(html.querySelector('nav[aria-label]')).not.toBeNull();
-    expect(html.querySelector('footer time')?.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  });
+  it.each(sitePages)(
+    '%s has a skip link to main, a labelled main navigation and a footer with the build date',
+    (path) => {
+      const html = readPage(path);
+      expect(html.querySelector('a.skip-link')?.getAttribute('href')).toBe('#main');
+      expect(html.querySelector('main#main')).not.toBeNull();
+      expect(html.querySelector('nav[aria-label]')).not.toBeNull();
+      expect(html.querySelector('footer time')?.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    },
+  );
 
   it.each(pages)('%s carries a CSP that allows no inline or eval script', (path) => {
     const csp =

@@ -1,10 +1,11 @@
 /** Reading the built site in dist/ and the content it was built from. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 
 export const projectRoot = new URL('../../', import.meta.url).pathname;
-export const distDir = join(projectRoot, 'dist');
+/** The build under test: OUT_DIR when set (as for `astro build`), else dist/. */
+export const distDir = process.env.OUT_DIR ? resolve(projectRoot, process.env.OUT_DIR) : join(projectRoot, 'dist');
 
 /** Fails with a clear message when the site has not been built. */
 export function requireBuild(dir = distDir): void {

@@ -41,19 +41,31 @@ export interface PageSummary {
   runWarnings: string[];
 }
 
+/**
+ * Lighthouse's runtime errors that say its own trace recording failed, not that the page did: a fresh
+ * run usually succeeds, so these are retried (a page that never paints still fails every attempt).
+ */
+const TRACE_ERRORS = new Set(['NO_NAVSTART', 'NO_TRACING_STARTED', 'NO_DOCUMENT_REQUEST', 'PROTOCOL_TIMEOUT']);
+
+/** How many times a page is measured before a trace-recording error is reported. */
+const ATTEMPTS = 3;
+
 /** Runs Lighthouse (default mobile config) on `url` in the Chromium listening on `port`. */
 export async function runLighthouse(url: string, port: number): Promise<Result> {
-  const result = await lighthouse(url, {
-    port,
-    output: 'json',
-    logLevel: 'error',
-    onlyCategories: [...CATEGORIES],
-  });
-  if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
-  const { lhr } = result;
-  if (lhr.runtimeError)
-    throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-  return lhr;
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await lighthouse(url, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...CATEGORIES],
+    });
+    if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
+    const { lhr } = result;
+    const error = lhr.runtimeError;
+    if (!error) return lhr;
+    if (!TRACE_ERRORS.has(error.code) || attempt === ATTEMPTS)
+      throw new Error(`Lighthouse failed on ${url} (attempt ${attempt}): ${error.code} ${error.message}`);
+  }
 }
 
 /** Strings worth showing from one row of an audit's details table. */

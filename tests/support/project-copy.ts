@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 export const projectRoot = new URL('../../', import.meta.url).pathname;
 
-const CODE = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+const CODE = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'CITATION.cff'];
 
 /** Copies the project's code into `.tmp/<name>/` with the given content folder, and returns the copy's path. */
 export function copyProject(name: string, contentFrom: string): string {

@@ -28,6 +28,7 @@ export function validAgreement(): Record<string, unknown> {
     related: [],
     aliases: ['kecerdasan buatan'],
     lastReviewed: '2026-11-23',
+    added: '2026-11-23',
   };
 }
 

@@ -19,6 +19,8 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.xml': 'application/xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.cff': 'application/yaml; charset=utf-8',
 };
 
 /** One request the server answered. */
@@ -45,17 +47,30 @@ function resolveFile(dir: string, path: string): string | undefined {
   return existsSync(index) ? index : undefined;
 }
 
-/** Header rules of a `_headers` file: a path pattern (with `*`) and the headers for matching paths. */
+/**
+ * A `_headers` path pattern as Netlify reads it, the broader of the two hosts: a `*` segment matches
+ * the rest of the path or nothing (so `/x/*` also matches `/x` and `/xyz`), case-insensitively.
+ */
+function headersPattern(path: string): RegExp {
+  const escape = (part: string) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '(.*)');
+  const parts = path
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (part === '*' ? '?(.*)' : escape(part)));
+  return new RegExp(`^/${parts.join('/')}/?$`, 'i');
+}
+
+/**
+ * Header rules of a `_headers` file: a path pattern and the headers for matching paths. Like both
+ * hosts, the server sends the headers of EVERY matching rule, so a header two rules set arrives twice
+ * (a browser enforces two CSPs as two policies, just as the hosts' comma-joined value).
+ */
 export function parseHeadersFile(text: string): { pattern: RegExp; headers: [string, string][] }[] {
   const rules: { pattern: RegExp; headers: [string, string][] }[] = [];
   for (const line of text.split('\n')) {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      const source = line
-        .trim()
-        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*');
-      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+      rules.push({ pattern: headersPattern(line.trim()), headers: [] });
       continue;
     }
     const colon = line.indexOf(':');

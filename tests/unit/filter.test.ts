@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptyCriteria,
+  facetAttributes,
   facetCounts,
   facetOptions,
   facetValuesFrom,
@@ -104,5 +105,15 @@ describe('facetValuesFrom', () => {
       my: ['mdec'],
       cn: [],
     });
+  });
+});
+
+describe('facetAttributes', () => {
+  it('writes data-* attributes that facetValuesFrom reads back unchanged', () => {
+    const values = { theme: ['ai', 'digital-economy'], type: ['mou'], year: ['2025'], my: ['miti'], cn: [] };
+    const attributes = facetAttributes(values);
+    expect(attributes['data-theme']).toBe('ai digital-economy');
+    const dataset = Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k.slice('data-'.length), v]));
+    expect(facetValuesFrom(dataset)).toEqual(values);
   });
 });

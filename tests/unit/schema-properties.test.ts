@@ -23,6 +23,7 @@ import {
   partialDate,
   SOURCE_KINDS,
   STATUSES,
+  UPDATE_KINDS,
 } from '../../src/lib/schema';
 import { schemas, validAgreement, validSource } from '../support/schemas';
 
@@ -121,6 +122,8 @@ const confidenceArb = fc.record(
   { requiredKeys: ['level'] },
 );
 
+const updateArb = fc.record({ date: isoDayArb, kind: fc.constantFrom(...UPDATE_KINDS), note: textArb });
+
 const agreementArb = fc.record(
   {
     title: textArb,
@@ -143,6 +146,8 @@ const agreementArb = fc.record(
     related: idsArb(),
     aliases: textsArb,
     lastReviewed: isoDayArb,
+    added: isoDayArb,
+    updates: fc.array(updateArb, { maxLength: 3 }),
   },
   {
     requiredKeys: [
@@ -158,6 +163,7 @@ const agreementArb = fc.record(
       'confidence',
       'sources',
       'lastReviewed',
+      'added',
     ],
   },
 );
@@ -476,6 +482,27 @@ const agreementCorruptions: Corruptions = {
   ...badRefs('related'),
   ...badTexts('aliases'),
   lastReviewed: setTo('lastReviewed', badIsoDayArb),
+  added: setTo('added', fc.oneof(badIsoDayArb, missingArb)),
+  updates: setTo('updates', notArrayArb),
+  'updates.i': badItem('updates', updateArb, notObjectArb),
+  'updates.i.date': badItem(
+    'updates',
+    updateArb,
+    fc.tuple(updateArb, badIsoDayArb).map(([u, date]) => put(u, 'date', date)),
+    '.date',
+  ),
+  'updates.i.kind': badItem(
+    'updates',
+    updateArb,
+    fc.tuple(updateArb, badEnumArb(UPDATE_KINDS)).map(([u, kind]) => put(u, 'kind', kind)),
+    '.kind',
+  ),
+  'updates.i.note': badItem(
+    'updates',
+    updateArb,
+    fc.tuple(updateArb, badRequiredTextArb).map(([u, note]) => put(u, 'note', note)),
+    '.note',
+  ),
 };
 
 const eventCorruptions: Corruptions = {
@@ -980,6 +1007,7 @@ const recordArb = (minEvents = 0) =>
               sources: a.sources,
               related: a.related,
               lastReviewed: '2025-01-01',
+              added: '2025-01-01',
             });
           });
           events.forEach(({ id, start, end }, i) =>

@@ -1,4 +1,5 @@
 import { url } from '../../lib/paths';
+import { PAGEFIND_OPTIONS } from '../../lib/search-config';
 import { kindOf, rankByKind, themesOf } from '../../lib/search-rank';
 import type { PagefindSearchOptions } from '../../lib/search-state';
 
@@ -28,7 +29,7 @@ interface PagefindSearch {
 }
 
 interface PagefindModule {
-  options(options: { baseUrl: string; excerptLength?: number }): Promise<void>;
+  options(options: { baseUrl: string; excerptLength?: number; noWorker?: boolean }): Promise<void>;
   init(): Promise<void>;
   search(query: string | null, options?: PagefindSearchOptions): Promise<PagefindSearch | null>;
   filters(): Promise<FilterCounts>;
@@ -40,7 +41,7 @@ let loading: Promise<PagefindModule> | undefined;
 export function loadPagefind(): Promise<PagefindModule> {
   loading ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ url('/pagefind/pagefind.js'))) as PagefindModule;
-    await pagefind.options({ baseUrl: url('/'), excerptLength: 24 });
+    await pagefind.options({ baseUrl: url('/'), ...PAGEFIND_OPTIONS });
     await pagefind.init();
     return pagefind;
   })();
@@ -63,17 +64,32 @@ export interface SearchHit {
   excerpt: string;
 }
 
-/** The outcome of one search: the hits shown (up to `limit`), how many matched, and the facet counts. */
+/** The outcome of one search: the first hits, how many matched, the facet counts, and a way to load more. */
 export interface SearchOutcome {
   hits: SearchHit[];
   total: number;
   counts: FilterCounts;
+  /** Loads the next `n` hits after those already loaded (each hit costs Pagefind one fragment request). */
+  more(n: number): Promise<SearchHit[]>;
+}
+
+function toHit(d: PagefindResultData): SearchHit {
+  return {
+    url: d.url,
+    title: d.meta['title'] ?? d.url,
+    kind: kindOf(d.meta['kind']),
+    date: d.meta['date'],
+    type: d.meta['type'],
+    typeId: d.meta['typeid'],
+    themes: themesOf(d.meta['themes']),
+    excerpt: d.excerpt,
+  };
 }
 
 /**
- * Runs a search. For the relevance order of a typed query, a second search restricted to agreements
- * (cheap: the index chunks are already loaded) tells which results are agreements, without loading
- * every result's data, and `rankByKind` puts them first.
+ * Runs a search and loads its first `limit` hits. For the relevance order of a typed query, a second
+ * search restricted to agreements (cheap: the index chunks are already loaded) tells which results are
+ * agreements, without loading every result's data, and `rankByKind` puts them first.
  */
 export async function runSearch(
   pagefind: PagefindModule,
@@ -82,27 +98,19 @@ export async function runSearch(
   limit: number,
 ): Promise<SearchOutcome> {
   const search = await pagefind.search(query || null, options);
-  if (!search) return { hits: [], total: 0, counts: {} };
+  if (!search) return { hits: [], total: 0, counts: {}, more: () => Promise.resolve([]) };
   let ordered = search.results;
   if (query && !options.sort) {
     const agreements = await pagefind.search(query, { ...options, filters: { ...options.filters, kind: 'agreement' } });
     ordered = rankByKind(search.results, new Set((agreements?.results ?? []).map((r) => r.id)));
   }
-  const data = await Promise.all(ordered.slice(0, limit).map((r) => r.data()));
-  return {
-    total: search.results.length,
-    counts: search.filters,
-    hits: data.map((d) => ({
-      url: d.url,
-      title: d.meta['title'] ?? d.url,
-      kind: kindOf(d.meta['kind']),
-      date: d.meta['date'],
-      type: d.meta['type'],
-      typeId: d.meta['typeid'],
-      themes: themesOf(d.meta['themes']),
-      excerpt: d.excerpt,
-    })),
+  let loaded = 0;
+  const more = async (n: number) => {
+    const next = ordered.slice(loaded, loaded + n);
+    loaded += next.length;
+    return (await Promise.all(next.map((r) => r.data()))).map(toHit);
   };
+  return { total: search.results.length, counts: search.filters, hits: await more(limit), more };
 }
 
 /** Keeps only the text and the <mark> highlights of a Pagefind excerpt, so no markup from content can run. */

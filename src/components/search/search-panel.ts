@@ -1,4 +1,5 @@
 import { url } from '../../lib/paths';
+import { PANEL_RESULTS } from '../../lib/search-config';
 import { fill } from '../../lib/search-state';
 import { excerptNodes, loadPagefind, metaLine, runSearch, type SearchHit } from './search-core';
 
@@ -8,8 +9,6 @@ import { excerptNodes, loadPagefind, metaLine, runSearch, type SearchHit } from 
  * Enter opens the active result (or, with none active, submits to /search/), Escape closes the panel.
  */
 
-/** Results shown in the panel; the search page shows the rest. */
-const LIMIT = 8;
 /** Milliseconds of quiet typing before a search runs. */
 const DEBOUNCE = 120;
 
@@ -84,7 +83,7 @@ export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): voi
     timeline.hidden = true;
     if (hits.length === 0) status.textContent = messages['msgLoading'] ?? '';
     try {
-      const outcome = await runSearch(await pagefind, query, { filters: {} }, LIMIT);
+      const outcome = await runSearch(await pagefind, query, { filters: {} }, PANEL_RESULTS);
       if (mine !== generation) return;
       hits = outcome.hits;
       shown = query;

@@ -1,4 +1,5 @@
 import { url } from '../../lib/paths';
+import { PAGE_RESULTS } from '../../lib/search-config';
 import {
   FACETS,
   fill,
@@ -9,7 +10,15 @@ import {
   type Facet,
   type SearchState,
 } from '../../lib/search-state';
-import { excerptNodes, loadPagefind, metaLine, runSearch, type FilterCounts, type SearchHit } from './search-core';
+import {
+  excerptNodes,
+  loadPagefind,
+  metaLine,
+  runSearch,
+  type FilterCounts,
+  type SearchHit,
+  type SearchOutcome,
+} from './search-core';
 
 /**
  * Client side of /search/: the form's query, facets and order live in the URL (`?q=…&theme=…&sort=…`),
@@ -18,9 +27,6 @@ import { excerptNodes, loadPagefind, metaLine, runSearch, type FilterCounts, typ
  */
 
 export { excerptNodes };
-
-/** Results shown on the page; the facets narrow the rest. */
-const LIMIT = 30;
 
 function resultItem(hit: SearchHit, messages: DOMStringMap): HTMLLIElement {
   const item = document.createElement('li');
@@ -110,7 +116,8 @@ async function start(root: HTMLElement): Promise<void> {
   const list = root.querySelector<HTMLOListElement>('[data-search-list]');
   const suggest = root.querySelector<HTMLElement>('[data-search-suggest]');
   const facets = form?.querySelector<HTMLElement>('[data-search-facets]');
-  if (!form || !status || !list || !suggest || !facets) return;
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]');
+  if (!form || !status || !list || !suggest || !facets || !more) return;
   const say = (text: string | undefined) => {
     status.textContent = text ?? '';
   };
@@ -126,29 +133,57 @@ async function start(root: HTMLElement): Promise<void> {
     pagefind = await loadPagefind();
     all = await pagefind.filters();
   } catch {
+    facets.hidden = true;
     root.querySelector('[data-search-fallback]')?.removeAttribute('hidden');
     return say(messages['msgFailed']);
   }
   buildFacets(form, all);
   checkFacets(form, state);
-  facets.hidden = false;
 
   let generation = 0;
-  const show = async () => {
-    const mine = ++generation;
-    const outcome = await runSearch(pagefind, state.q, pagefindOptions(state), LIMIT);
-    if (mine !== generation) return;
-    updateCounts(form, outcome.counts);
-    list.replaceChildren(...outcome.hits.map((hit) => resultItem(hit, messages)));
-    suggest.hidden = outcome.total > 0;
+  let outcome: SearchOutcome | undefined;
+  let shown = 0;
+  /** The status line: what matched, and how many of them are on the page. */
+  const describe = (total: number) => {
     const q = state.q;
     let text: string | undefined;
-    if (outcome.total === 0) text = fill(messages[hasFilters(state) ? 'msgNoneFiltered' : 'msgNone'] ?? '', { q });
-    else if (!q) text = fill(messages[outcome.total === 1 ? 'msgBrowseOne' : 'msgBrowse'] ?? '', { n: outcome.total });
-    else text = fill(messages[outcome.total === 1 ? 'msgOne' : 'msgMany'] ?? '', { n: outcome.total, q });
-    if (outcome.total > outcome.hits.length) text += ` ${fill(messages['msgShown'] ?? '', { n: outcome.hits.length })}`;
-    say(text);
+    if (total === 0) text = fill(messages[hasFilters(state) ? 'msgNoneFiltered' : 'msgNone'] ?? '', { q });
+    else if (!q) text = fill(messages[total === 1 ? 'msgBrowseOne' : 'msgBrowse'] ?? '', { n: total });
+    else text = fill(messages[total === 1 ? 'msgOne' : 'msgMany'] ?? '', { n: total, q });
+    if (total > shown) text += ` ${fill(messages['msgShown'] ?? '', { n: shown, m: total })}`;
+    return text;
   };
+  const showMoreButton = (total: number) => {
+    more.hidden = total <= shown;
+    more.textContent = fill(messages['msgMore'] ?? '', { n: Math.min(PAGE_RESULTS, total - shown) });
+  };
+  const show = async () => {
+    const mine = ++generation;
+    const next = await runSearch(pagefind, state.q, pagefindOptions(state), PAGE_RESULTS);
+    if (mine !== generation) return;
+    outcome = next;
+    shown = next.hits.length;
+    updateCounts(form, next.counts);
+    list.replaceChildren(...next.hits.map((hit) => resultItem(hit, messages)));
+    suggest.hidden = next.total > 0;
+    showMoreButton(next.total);
+    say(describe(next.total));
+  };
+  // Loading more keeps the results already read, and moves focus to the first new one.
+  more.addEventListener('click', () => {
+    const current = outcome;
+    const mine = generation;
+    if (!current) return;
+    void current.more(PAGE_RESULTS).then((hits) => {
+      if (mine !== generation || hits.length === 0) return;
+      const items = hits.map((hit) => resultItem(hit, messages));
+      list.append(...items);
+      shown += hits.length;
+      showMoreButton(current.total);
+      say(describe(current.total));
+      items[0]?.querySelector('a')?.focus();
+    });
+  });
 
   /** Takes the form's state into the URL (a new history entry for a new query) and searches. */
   const update = (push: boolean) => {

@@ -1,0 +1,41 @@
+/**
+ * The open-data files as the site serves them: the dataset built from the record, with this build's
+ * absolute addresses (site and base path). Endpoints and the /data/ page share one build of the files.
+ */
+import { dataFiles, type DataFileName, type DataLinks } from './dataset';
+import { routes, url } from './paths';
+import { loadRecord } from './record';
+
+/** The absolute addresses of a build: its pages and its /data/ files. */
+export function siteDataLinks(site: URL | undefined): DataLinks {
+  const absolute = (path: string) => new URL(path, site).href;
+  return {
+    home: absolute(url('/')),
+    page: (collection, id) => {
+      if (collection === 'agreements') return absolute(routes.agreement(id));
+      if (collection === 'events') return absolute(routes.event(id));
+      if (collection === 'themes') return absolute(routes.theme(id));
+      if (collection === 'actors') return absolute(routes.actor(id));
+      if (collection === 'sources') return absolute(routes.source(id));
+      return absolute(url(`/figures/#${id}`));
+    },
+    file: (name) => absolute(url(`/data/${name}`)),
+  };
+}
+
+let built: Promise<Record<DataFileName, string>> | undefined;
+
+/** Every /data/ file's contents, built once per build from the record. */
+export function siteDataFiles(site: URL | undefined): Promise<Record<DataFileName, string>> {
+  built ??= loadRecord().then((record) => dataFiles(record, siteDataLinks(site)));
+  return built;
+}
+
+/** Media types of the downloads. */
+const TYPES = { json: 'application/json', csv: 'text/csv; charset=utf-8' } as const;
+
+/** The response of a /data/ file's endpoint. */
+export async function dataResponse(name: DataFileName, site: URL | undefined): Promise<Response> {
+  const body = (await siteDataFiles(site))[name];
+  return new Response(body, { headers: { 'content-type': name.endsWith('.csv') ? TYPES.csv : TYPES.json } });
+}

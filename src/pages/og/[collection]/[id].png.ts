@@ -1,0 +1,32 @@
+/** The social card of each agreement, theme and event: /og/<collection>/<id>.png, 1200×630. */
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { cacheDir, root } from 'astro:config/server';
+import { agreementCard, eventCard, themeCard } from '../../../lib/og-card';
+import { renderCard } from '../../../lib/og-render';
+import { loadRecord } from '../../../lib/record';
+
+export const getStaticPaths = (async () => {
+  const record = await loadRecord();
+  return [
+    ...record.cards.map((a) => ({
+      params: { collection: 'agreements', id: a.id },
+      props: { card: agreementCard(a) },
+    })),
+    ...record.themes.map((theme) => ({
+      params: { collection: 'themes', id: theme.id },
+      props: {
+        card: themeCard({ ...theme.data, agreements: record.cardsFor('themes', theme.id).length }),
+      },
+    })),
+    ...record.events.map((event) => ({
+      params: { collection: 'events', id: event.id },
+      props: { card: eventCard({ ...event.data, documentsReported: event.data.documentsReported?.count }) },
+    })),
+  ];
+}) satisfies GetStaticPaths;
+
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+/** The card as a PNG, drawn once per content change (see og-render.ts). */
+export const GET: APIRoute<Props> = async ({ props }) =>
+  new Response(await renderCard(props.card, { root, cacheDir }), { headers: { 'content-type': 'image/png' } });

@@ -1,0 +1,116 @@
+/**
+ * "Cite this entry" on agreement pages: every page in the build offers the five formats, each citing that
+ * page's canonical URL, dated by the entry's review and accessed on the build day; in Chromium, the
+ * BibTeX copy button is reached with Tab alone, copies exactly the text shown and says so, and when
+ * copying fails the text is selected for the reader and the failure is announced.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBuiltSite, watchedPage } from '../support/browser';
+import { contentIds, htmlPages, readPage } from '../support/dist';
+
+const FORMATS = ['apa', 'chicago', 'bibtex', 'ris', 'csl'] as const;
+const agreementPages = htmlPages().filter((path) => /^\/agreements\/[^/]+\/$/.test(path));
+const ID = 'two-countries-twin-parks-mou-2025';
+
+describe('every agreement page in the build', () => {
+  it('is one page per agreement in the content', () => {
+    expect(agreementPages.map((path) => path.split('/')[2]).sort()).toEqual(contentIds('agreements'));
+  });
+
+  it.each(agreementPages)('%s cites itself in five formats, at its canonical URL', (path) => {
+    const html = readPage(path);
+    const canonical = html.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
+    expect(canonical).toMatch(new RegExp(`^https?://[^/]+(/.*)?${path.replaceAll('/', '\\/')}$`));
+    const section = html.querySelector('section[aria-labelledby="cite"]');
+    expect(section?.querySelector('h2#cite')?.text).toBe('Cite this entry');
+    for (const format of FORMATS) {
+      const box = section?.querySelector(`textarea#cite-${format}`);
+      expect(box, format).toBeDefined();
+      expect(box?.hasAttribute('readonly')).toBe(true);
+      expect(section?.querySelector(`label[for="cite-${format}"]`)?.text.trim()).not.toBe('');
+      expect(box?.text, format).toContain(canonical);
+    }
+  });
+
+  it.each(agreementPages)('%s is dated by the entry’s review and accessed on the build day', (path) => {
+    const html = readPage(path);
+    const [item] = JSON.parse(html.querySelector('textarea#cite-csl')?.text ?? '[]') as {
+      title: string;
+      issued: { 'date-parts': number[][] };
+      accessed: { 'date-parts': number[][] };
+    }[];
+    const reviewed = html.querySelector('.reviewed time')?.getAttribute('datetime') ?? '';
+    const built = html.querySelector('footer time')?.getAttribute('datetime') ?? '';
+    expect(item?.title).toBe(html.querySelector('h1')?.text.trim());
+    expect(item?.issued['date-parts']).toEqual([reviewed.split('-').map(Number)]);
+    expect(item?.accessed['date-parts']).toEqual([built.split('-').map(Number)]);
+    expect(html.querySelector('textarea#cite-bibtex')?.text).toMatch(new RegExp(`^@misc\\{${path.split('/')[2]},`));
+  });
+});
+
+const site = useBuiltSite();
+
+/** Presses Tab until the copy button of a box has focus; returns how many presses it took, or -1. */
+async function tabTo(page: Page, boxId: string): Promise<number> {
+  for (let presses = 1; presses <= 400; presses += 1) {
+    await page.keyboard.press('Tab');
+    const there = await page.evaluate(
+      (id) => document.activeElement?.matches(`button[data-copy-button][aria-describedby="${id}"]`) ?? false,
+      boxId,
+    );
+    if (there) return presses;
+  }
+  return -1;
+}
+
+const status = (page: Page, boxId: string) =>
+  page.locator(`[data-copy-box]:has(#${boxId}) [role="status"]`).textContent();
+
+describe('copying a citation in Chromium', () => {
+  it('reaches the BibTeX copy button with Tab alone, copies exactly the text shown and announces it', async () => {
+    const { page, problems } = await watchedPage(site.browser);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
+    await page.goto(`${site.server.origin}/agreements/${ID}/`);
+    expect(await tabTo(page, 'cite-bibtex')).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status(page, 'cite-bibtex')).toBe('Copied BibTeX to the clipboard.');
+    const shown = await page.locator('#cite-bibtex').inputValue();
+    expect(shown.startsWith(`@misc{${ID},`)).toBe(true);
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(shown);
+    expect(await status(page, 'cite-apa')).toBe('');
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+  });
+
+  it('selects the text and says so when the browser refuses to copy', async () => {
+    const { page } = await watchedPage(site.browser);
+    await page.addInitScript(() => {
+      navigator.clipboard.writeText = () =>
+        Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+    });
+    await page.goto(`${site.server.origin}/agreements/${ID}/`);
+    expect(await tabTo(page, 'cite-ris')).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status(page, 'cite-ris')).toBe('Could not copy: select the text and copy it yourself.');
+    const selection = await page.evaluate(() => {
+      const field = document.activeElement as HTMLTextAreaElement;
+      return { id: field.id, start: field.selectionStart, end: field.selectionEnd, length: field.value.length };
+    });
+    expect(selection).toEqual({ id: 'cite-ris', start: 0, end: selection.length, length: selection.length });
+    expect(selection.length).toBeGreaterThan(0);
+  });
+
+  it('without a clipboard, shows every citation as selectable text and no copy buttons', async () => {
+    const { page } = await watchedPage(site.browser);
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+    });
+    await page.goto(`${site.server.origin}/agreements/${ID}/`);
+    for (const format of FORMATS) {
+      await expect.poll(() => page.locator(`#cite-${format}`).isVisible()).toBe(true);
+      expect(await page.locator(`#cite-${format}`).inputValue()).toContain(`/agreements/${ID}/`);
+    }
+    expect(await page.locator('.cite-this [data-copy-button]:visible').count()).toBe(0);
+  });
+});

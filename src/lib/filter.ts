@@ -82,6 +82,8 @@ export function serializeCriteria(criteria: Criteria): string {
 export interface FacetOption {
   value: string;
   label: string;
+  /** How many items have this value: the count beside the box before any filter is chosen. */
+  count: number;
 }
 
 /**
@@ -94,6 +96,7 @@ export function facetOptions(
   order: Partial<Record<Facet, readonly string[]>> = {},
 ): Record<Facet, FacetOption[]> {
   const options = {} as Record<Facet, FacetOption[]>;
+  const counts = facetCounts(items, emptyCriteria());
   for (const facet of FACETS) {
     const values = [...new Set(items.flatMap((item) => item[facet]))];
     const rank = (v: string) => {
@@ -101,7 +104,7 @@ export function facetOptions(
       return i === -1 ? Number.MAX_SAFE_INTEGER : i;
     };
     options[facet] = values
-      .map((value) => ({ value, label: label(facet, value) }))
+      .map((value) => ({ value, label: label(facet, value), count: counts[facet].get(value) ?? 0 }))
       .sort((a, b) => rank(a.value) - rank(b.value) || a.label.localeCompare(b.label, 'en'));
   }
   return options;

@@ -87,9 +87,18 @@ describe('facetOptions', () => {
     expect(options.year.map((o) => o.value)).toEqual(['2025', '2024']);
     expect(options.type.map((o) => o.value)).toEqual(['joint-statement', 'letter-of-intent', 'mou']);
     expect(options.cn).toEqual([
-      { value: 'gacc', label: 'cn:GACC' },
-      { value: 'ndrc', label: 'cn:NDRC' },
-      { value: 'zju', label: 'cn:ZJU' },
+      { value: 'gacc', label: 'cn:GACC', count: 1 },
+      { value: 'ndrc', label: 'cn:NDRC', count: 2 },
+      { value: 'zju', label: 'cn:ZJU', count: 1 },
+    ]);
+  });
+
+  it('counts an item once under each of its values', () => {
+    const options = facetOptions(items, label);
+    expect(options.theme.map((o) => [o.value, o.count])).toEqual([
+      ['artificial-intelligence', 2],
+      ['digital-economy', 2],
+      ['trade-facilitation', 1],
     ]);
   });
 });

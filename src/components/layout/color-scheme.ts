@@ -13,7 +13,6 @@ function effectiveScheme(): 'light' | 'dark' {
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-scheme-toggle]')) {
   const show = () => button.setAttribute('aria-pressed', String(effectiveScheme() === 'dark'));
-  button.hidden = false;
   show();
   button.addEventListener('click', () => {
     const next = effectiveScheme() === 'dark' ? 'light' : 'dark';

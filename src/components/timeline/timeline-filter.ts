@@ -106,7 +106,6 @@ function setUp(form: HTMLFormElement): void {
     history.pushState(null, '', window.location.pathname);
   });
   window.addEventListener('popstate', fromUrl);
-  form.hidden = false;
   fromUrl();
 }
 

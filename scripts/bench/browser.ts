@@ -142,7 +142,9 @@ export interface QueryResult {
 
 /**
  * The search expression, as a string (the test runner would rewrite a dynamic import() in a function):
- * Pagefind with the site's options, loading as many results as the header panel shows.
+ * Pagefind with the site's options and the same calls as runSearch in search-core.ts: a relevance query
+ * also runs filtered to agreements (which rank first, at the cost of the filter chunk), then loads as
+ * many results as the header panel shows.
  */
 function searchExpression(root: string, query: string, options: Record<string, unknown>): string {
   return `(async () => {
@@ -150,6 +152,10 @@ function searchExpression(root: string, query: string, options: Record<string, u
     const pf = await import(${JSON.stringify(`${root}pagefind/pagefind.js`)});
     await pf.options(${JSON.stringify({ baseUrl: new URL(root).pathname, ...PAGEFIND_OPTIONS })});
     const search = await pf.search(${JSON.stringify(query)}, ${JSON.stringify(options)});
+    if (${JSON.stringify(!('sort' in options))}) {
+      const filters = ${JSON.stringify(options['filters'] ?? {})};
+      await pf.search(${JSON.stringify(query)}, { ...${JSON.stringify(options)}, filters: { ...filters, kind: 'agreement' } });
+    }
     const data = await Promise.all(search.results.slice(0, ${PANEL_RESULTS}).map((r) => r.data()));
     return { ms: performance.now() - t0, results: search.results.length, loaded: data.length };
   })()`;

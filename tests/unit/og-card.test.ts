@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { imageSize } from 'image-size';
+import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   agreementCard,
@@ -16,7 +17,7 @@ import {
   themeCard,
   TITLE_STEPS,
 } from '../../src/lib/og-card';
-import { isCardPng, renderCard } from '../../src/lib/og-render';
+import { encodePng, isCardPng, renderCard } from '../../src/lib/og-render';
 
 const projectRoot = new URL('../../', import.meta.url);
 
@@ -164,6 +165,18 @@ describe('themeCard, eventCard and siteCard', () => {
   });
 });
 
+describe('encodePng', () => {
+  it('writes pixels that an independent PNG decoder reads back exactly', () => {
+    const width = 7;
+    const height = 5;
+    // Every byte differs from its neighbours, so a misplaced row or channel would show.
+    const rgba = Uint8Array.from({ length: width * height * 4 }, (_, i) => (i % 4 === 3 ? 255 : (i * 37) % 256));
+    const decoded = PNG.sync.read(Buffer.from(encodePng(width, height, rgba)));
+    expect([decoded.width, decoded.height]).toEqual([width, height]);
+    expect(Buffer.from(decoded.data).equals(Buffer.from(rgba))).toBe(true);
+  });
+});
+
 describe('renderCard', () => {
   const cacheDir = mkdtempSync(join(tmpdir(), 'og-cache-'));
   const ctx = { root: projectRoot, cacheDir: pathToFileURL(`${cacheDir}/`) };
@@ -173,6 +186,9 @@ describe('renderCard', () => {
     const png = await renderCard(agreementCard(agreement), ctx);
     expect(imageSize(png)).toMatchObject({ type: 'png', width: 1200, height: 630 });
     expect(isCardPng(png)).toBe(true);
+    // The card's background, in its top-right corner, is the site's light background, opaque.
+    const { data } = PNG.sync.read(Buffer.from(png));
+    expect([...data.subarray((1200 - 1) * 4, 1200 * 4)]).toEqual([0xfd, 0xfd, 0xfb, 255]);
     expect(readdirSync(join(cacheDir, 'og-cards')).filter((f) => f.endsWith('.png'))).toHaveLength(1);
   });
 

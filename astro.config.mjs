@@ -39,6 +39,9 @@ export default defineConfig({
   // Styles ship as files too, so the CSP needs no per-page style hashes.
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Pages that return a cacheKey (src/lib/page-keys.ts) are copied from the previous build when nothing
+  // they show has changed: a warm build re-renders only what an edit touched.
+  experimental: { incrementalBuild: true },
   // Scripts ship as cacheable files under 'self' rather than inline: an inlined module also loses
   // Vite's preload helper, which breaks the search page's dynamic import of Pagefind.
   vite: { build: { assetsInlineLimit: 0 } },

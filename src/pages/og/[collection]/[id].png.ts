@@ -3,11 +3,14 @@ import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { cacheDir, root } from 'astro:config/server';
 import { agreementCard, eventCard, themeCard } from '../../../lib/og-card';
 import { renderCard } from '../../../lib/og-render';
+import { pageKey } from '../../../lib/page-keys';
 import { loadRecord } from '../../../lib/record';
 
 export const getStaticPaths = (async () => {
   const record = await loadRecord();
-  return [
+  // A card is drawn from its model alone, so the model is its incremental-build key (with the day).
+  const keyed = <T extends { props: { card: object } }>(path: T) => ({ ...path, cacheKey: pageKey(path.props.card) });
+  const paths = [
     ...record.cards.map((a) => ({
       params: { collection: 'agreements', id: a.id },
       props: { card: agreementCard(a) },
@@ -23,6 +26,7 @@ export const getStaticPaths = (async () => {
       props: { card: eventCard({ ...event.data, documentsReported: event.data.documentsReported?.count }) },
     })),
   ];
+  return paths.map(keyed);
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;

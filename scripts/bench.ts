@@ -88,6 +88,7 @@ function summarise(list: BuildMeasurement[]): BuildSummary {
     renderMs: med((m) => m.renderMs),
     pagefindMs: med((m) => m.pagefindMs),
     pages: med((m) => m.pages),
+    restored: med((m) => m.restored) ?? 0,
     pagesPerSecond: med((m) => m.pagesPerSecond),
     peakRssMb: med((m) => m.peakRssMb),
   };

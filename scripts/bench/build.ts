@@ -25,6 +25,8 @@ export interface BuildMeasurement {
   /** Pagefind indexing, as its integration logs it. */
   pagefindMs: number | undefined;
   pages: number | undefined;
+  /** Paths copied from the previous build by Astro's incremental build, not rendered. */
+  restored: number;
   pagesPerSecond: number | undefined;
   peakRssMb: number | undefined;
   memorySource: 'time -v' | 'proc VmHWM' | 'none';
@@ -107,6 +109,7 @@ export function runBuild(
         renderMs: parsed.renderMs,
         pagefindMs: parsed.pagefindMs,
         pages,
+        restored: parsed.restored,
         pagesPerSecond: pages === undefined ? undefined : pages / (wallMs / 1000),
         peakRssMb: peakKb === undefined ? undefined : peakKb / 1024,
         memorySource: peakKb === undefined ? 'none' : useTime ? 'time -v' : 'proc VmHWM',

@@ -17,6 +17,8 @@ export interface ParsedBuildLog {
   pagefindMs: number | undefined;
   pagefindPages: number | undefined;
   pages: number | undefined;
+  /** Paths the incremental build copied from the previous build ("├─ /path (restored)"). */
+  restored: number;
   maxRssKb: number | undefined;
   exitStatus: number | undefined;
   /** The slowest routes Astro reported while rendering ("├─ /path/index.html (+12ms)"), slowest first. */
@@ -76,6 +78,7 @@ export function parseBuildLog(lines: readonly LogLine[]): ParsedBuildLog {
     pagefindMs: indexedMatch ? Number(indexedMatch[2]) : undefined,
     pagefindPages: indexedMatch ? Number(indexedMatch[1]) : undefined,
     pages: builtMatch ? Number(builtMatch[1]) : undefined,
+    restored: lines.filter((l) => /[├└]─ \S+ \(restored\)/.test(l.text)).length,
     maxRssKb: rss ? Number(/(\d+)\s*$/.exec(rss.text)?.[1]) : undefined,
     exitStatus: exit ? Number(/(\d+)\s*$/.exec(exit.text)?.[1]) : undefined,
   };

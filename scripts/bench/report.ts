@@ -174,18 +174,19 @@ export function renderMarkdown(results: Results): string {
     '',
     '## Builds',
     '',
-    'Cold: `dist/`, `.astro/` and `node_modules/.vite` deleted first. Warm: one agreement edited, caches kept.',
+    'Cold: `dist/`, `.astro/`, `node_modules/.vite` and Astro’s cache (with the incremental-build manifest) deleted first.',
+    'Warm: one agreement’s body edited, caches kept; “restored” = paths the incremental build copied instead of rendering.',
     'Phases: sync = start to “Synced content”; bundle = to “generating static routes”; render = Astro’s route',
     'rendering; index = Pagefind’s “Indexed N pages in X ms”. Times in seconds.',
     '',
-    '| agreements | pages | cold wall | sync | bundle | render | index | pages/s | peak RSS MB | warm wall | warm peak MB |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| agreements | pages | cold wall | sync | bundle | render | index | pages/s | peak RSS MB | warm wall | warm render | restored | warm peak MB |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const r of results.sizes) {
     const c = r.cold.median;
     const w = r.warm.median;
     out.push(
-      `| ${r.size} | ${c.pages ?? '–'} | ${s(c.wallMs)} | ${s(c.syncMs)} | ${s(c.bundleMs)} | ${s(c.renderMs)} | ${s(c.pagefindMs)} | ${fmt(c.pagesPerSecond)} | ${fmt(c.peakRssMb, 0)} | ${s(w.wallMs)} | ${fmt(w.peakRssMb, 0)} |`,
+      `| ${r.size} | ${c.pages ?? '–'} | ${s(c.wallMs)} | ${s(c.syncMs)} | ${s(c.bundleMs)} | ${s(c.renderMs)} | ${s(c.pagefindMs)} | ${fmt(c.pagesPerSecond)} | ${fmt(c.peakRssMb, 0)} | ${s(w.wallMs)} | ${s(w.renderMs)} | ${fmt(w.restored, 0)} | ${fmt(w.peakRssMb, 0)} |`,
     );
   }
   const f = results.fit.cold;

@@ -105,7 +105,7 @@ export function drawableText(text: string): string {
 }
 
 /**
- * Advance widths in em of Inter Bold (latin), measured by laying out each character with satori, rounded up
+ * Advance widths in em of Inter Bold (latin), measured from the font's layout of each character, rounded up
  * and grouped by width. Titles and facts are bold; regular text (summaries) is narrower, so these widths are safe for it.
  */
 const ADVANCES: readonly (readonly [string, number])[] = [

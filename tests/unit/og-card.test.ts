@@ -17,7 +17,9 @@ import {
   themeCard,
   TITLE_STEPS,
 } from '../../src/lib/og-card';
-import { encodePng, isCardPng, renderCard } from '../../src/lib/og-render';
+import { cardSvg, encodePng, isCardPng, renderCard, svgText } from '../../src/lib/og-render';
+import { woffToSfnt } from '../../src/lib/woff-to-sfnt';
+import { xmlError } from '../support/xml';
 
 const projectRoot = new URL('../../', import.meta.url);
 
@@ -166,14 +168,48 @@ describe('themeCard, eventCard and siteCard', () => {
 });
 
 describe('encodePng', () => {
-  it('writes pixels that an independent PNG decoder reads back exactly', () => {
+  it('writes pixels that an independent PNG decoder reads back exactly', async () => {
     const width = 7;
     const height = 5;
     // Every byte differs from its neighbours, so a misplaced row or channel would show.
     const rgba = Uint8Array.from({ length: width * height * 4 }, (_, i) => (i % 4 === 3 ? 255 : (i * 37) % 256));
-    const decoded = PNG.sync.read(Buffer.from(encodePng(width, height, rgba)));
+    const decoded = PNG.sync.read(Buffer.from(await encodePng(width, height, rgba)));
     expect([decoded.width, decoded.height]).toEqual([width, height]);
     expect(Buffer.from(decoded.data).equals(Buffer.from(rgba))).toBe(true);
+  });
+});
+
+describe('cardSvg', () => {
+  it('is well-formed SVG that carries every line, with markup characters escaped', () => {
+    const card = agreementCard({ ...agreement, title: 'Tariffs <b> & "quotas" \u0007 between A & B' });
+    const svg = cardSvg(card);
+    expect(xmlError(svg)).toBeUndefined();
+    expect(svg).toContain('Tariffs &lt;b&gt; &amp; "quotas"');
+    expect(svg).not.toContain('<b>');
+    expect(svg).not.toContain('\u0007');
+    for (const line of [...card.title.lines, ...card.facts.map((f) => f.value)]) {
+      expect(svg).toContain(`>${svgText(line)}</text>`);
+    }
+  });
+});
+
+describe('woffToSfnt', () => {
+  const woff = readFileSync(
+    join(projectRoot.pathname, 'node_modules/@fontsource/inter/files/inter-latin-700-normal.woff'),
+  );
+
+  it('unpacks the bundled WOFF into a TrueType font with the same tables', () => {
+    const sfnt = woffToSfnt(woff);
+    expect(sfnt.readUInt32BE(0)).toBe(0x00010000);
+    expect(sfnt.readUInt16BE(4)).toBe(woff.readUInt16BE(12));
+    const tags = Array.from({ length: sfnt.readUInt16BE(4) }, (_, i) =>
+      sfnt.toString('latin1', 12 + i * 16, 16 + i * 16),
+    );
+    expect(tags).toEqual(expect.arrayContaining(['cmap', 'glyf', 'head', 'hmtx', 'loca']));
+  });
+
+  it('refuses a file that is not WOFF 1.0, saying so', () => {
+    expect(() => woffToSfnt(new Uint8Array(64))).toThrow(/not a WOFF 1\.0 font/i);
   });
 });
 
@@ -189,6 +225,16 @@ describe('renderCard', () => {
     // The card's background, in its top-right corner, is the site's light background, opaque.
     const { data } = PNG.sync.read(Buffer.from(png));
     expect([...data.subarray((1200 - 1) * 4, 1200 * 4)]).toEqual([0xfd, 0xfd, 0xfb, 255]);
+    // The title is drawn in the font: thousands of near-black text pixels in the middle band (none if the
+    // font failed to load, as resvg then silently draws no text).
+    let ink = 0;
+    for (let y = 150; y < 400; y++) {
+      for (let x = 88; x < 1128; x++) {
+        const i = (y * 1200 + x) * 4;
+        if ((data[i] ?? 255) < 60 && (data[i + 1] ?? 255) < 60 && (data[i + 2] ?? 255) < 60) ink += 1;
+      }
+    }
+    expect(ink).toBeGreaterThan(5000);
     expect(readdirSync(join(cacheDir, 'og-cards')).filter((f) => f.endsWith('.png'))).toHaveLength(1);
   });
 

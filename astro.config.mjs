@@ -37,9 +37,7 @@ export default defineConfig({
   // Shiki's inline styles would break the CSP, and the content has no code blocks.
   markdown: { syntaxHighlight: false },
   // Styles ship as files too, so the CSP needs no per-page style hashes.
-  // Four paths at a time: social cards are drawn and compressed on the thread pool (og-render.ts), so
-  // the second core draws while the first renders; pages alone gain nothing from it.
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   // Pages that return a cacheKey (src/lib/page-keys.ts) are copied from the previous build when nothing
   // they show has changed: a warm build re-renders only what an edit touched.

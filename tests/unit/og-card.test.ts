@@ -17,7 +17,7 @@ import {
   themeCard,
   TITLE_STEPS,
 } from '../../src/lib/og-card';
-import { cardSvg, encodePng, isCardPng, renderCard, svgText } from '../../src/lib/og-render';
+import { cardSvg, isCardPng, renderCard, svgText } from '../../src/lib/og-render';
 import { woffToSfnt } from '../../src/lib/woff-to-sfnt';
 import { xmlError } from '../support/xml';
 
@@ -164,18 +164,6 @@ describe('themeCard, eventCard and siteCard', () => {
   it('gives the site card the size of the record', () => {
     const card = siteCard({ agreements: 22, themes: 16, events: 4 });
     expect(card.facts[0]?.value).toBe('22 documents · 16 themes · 4 events');
-  });
-});
-
-describe('encodePng', () => {
-  it('writes pixels that an independent PNG decoder reads back exactly', async () => {
-    const width = 7;
-    const height = 5;
-    // Every byte differs from its neighbours, so a misplaced row or channel would show.
-    const rgba = Uint8Array.from({ length: width * height * 4 }, (_, i) => (i % 4 === 3 ? 255 : (i * 37) % 256));
-    const decoded = PNG.sync.read(Buffer.from(await encodePng(width, height, rgba)));
-    expect([decoded.width, decoded.height]).toEqual([width, height]);
-    expect(Buffer.from(decoded.data).equals(Buffer.from(rgba))).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { cacheDir, root } from 'astro:config/server';
 import { agreementCard, eventCard, themeCard } from '../../../lib/og-card';
-import { renderCard } from '../../../lib/og-render';
+import { drawAhead, renderCard } from '../../../lib/og-render';
 import { pageKey } from '../../../lib/page-keys';
 import { loadRecord } from '../../../lib/record';
 
@@ -26,6 +26,13 @@ export const getStaticPaths = (async () => {
       props: { card: eventCard({ ...event.data, documentsReported: event.data.documentsReported?.count }) },
     })),
   ];
+  // The build knows every route before it renders the first page: start the cards now, on the thread
+  // pool, so they are drawn while the pages render (the dev server draws each card when it is asked).
+  if (import.meta.env.PROD)
+    drawAhead(
+      paths.map((p) => p.props.card),
+      { root, cacheDir },
+    );
   return paths.map(keyed);
 }) satisfies GetStaticPaths;
 

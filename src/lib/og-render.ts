@@ -229,7 +229,7 @@ async function locate(card: CardModel, ctx: RenderContext) {
     .update(JSON.stringify({ TEMPLATE_VERSION, PALETTE, card, siteTitle: t('site.title'), fontHash: fonts.fontHash }))
     .digest('hex');
   const dir = folder(ctx.cacheDir, 'og-cards');
-  return { fonts, key, dir, file: new URL(`${key}.png`, dir) };
+  return { fonts, key, dir, file: file(key, dir) };
 }
 
 /**
@@ -249,8 +249,9 @@ const file = (key: string, dir: URL) => new URL(`${key}.png`, dir);
 /** Each card's trip to the cache, started once whether by drawAhead or by its route. */
 const inCache = new Map<string, Promise<void>>();
 
-async function ensureCached(card: CardModel, ctx: RenderContext): Promise<void> {
-  const { fonts, key, dir, file: png } = await locate(card, ctx);
+type Located = Awaited<ReturnType<typeof locate>>;
+
+function ensureCached(card: CardModel, { fonts, key, dir, file: png }: Located): Promise<void> {
   // Looked up and recorded with no await in between, so two callers never draw the same card.
   let job = inCache.get(png.href);
   if (!job) {
@@ -268,15 +269,19 @@ async function ensureCached(card: CardModel, ctx: RenderContext): Promise<void> 
 export function drawAhead(cards: readonly CardModel[], ctx: RenderContext, parallel = 2): void {
   const queue = [...cards];
   const work = async () => {
-    for (let card = queue.shift(); card; card = queue.shift()) await ensureCached(card, ctx).catch(() => undefined);
+    for (let card = queue.shift(); card; card = queue.shift())
+      await locate(card, ctx)
+        .then((located) => ensureCached(card, located))
+        .catch(() => undefined);
   };
   for (let i = 0; i < parallel; i++) void work();
 }
 
 /** The PNG of a card: from the cache when an identical card was drawn before, else drawn and cached. */
 export async function renderCard(card: CardModel, ctx: RenderContext): Promise<Uint8Array<ArrayBuffer>> {
-  await ensureCached(card, ctx).catch(() => undefined);
-  const { fonts, key, dir, file: png } = await locate(card, ctx);
+  const located = await locate(card, ctx);
+  await ensureCached(card, located).catch(() => undefined);
+  const { fonts, key, dir, file: png } = located;
   const cached = await readFile(png).catch(() => undefined);
   if (cached && isCardPng(cached)) return cached;
   // Not in the cache (unwritable), or damaged there: drawn here, and the cache repaired when it can be.

@@ -20,11 +20,12 @@ export function pageKey(inputs: unknown): string {
 
 /** Everything an agreement page reads: its entry, and every entry or card it names. */
 export function agreementPageInputs(record: SiteRecord, id: string): unknown {
-  const { data, body } = record.agreement(id);
+  // The digest is of the whole file, so it changes with the body too (the body itself is not kept).
+  const { data, digest } = record.agreement(id);
   const actorIds = [...data.malaysianParties, ...data.chineseParties, ...data.signatories].map((a) => a.id);
   return {
     data,
-    body,
+    digest,
     card: record.card(id),
     event: data.event && record.event(data.event.id).data,
     actors: actorIds.map((a) => record.actor(a).data),

@@ -1,10 +1,12 @@
 /**
  * Draws a social card (og-card.ts's model) as a 1200×630 PNG. og-card.ts has already wrapped and
- * fitted every line, so the card is written directly as SVG with fixed positions, and resvg (native,
- * on libuv's thread pool) rasterises it with the bundled Inter font: no system fonts, no network.
- * Rasterising runs off the main thread, and drawAhead starts every card when the build
- * learns the routes, so cards are drawn on the second core while pages render on the first. Each PNG is kept in a content-addressed cache under Astro's cacheDir,
- * so a warm build re-draws only the cards that changed; a missing or damaged cache file is drawn again.
+ * fitted every line, so the card is written directly as SVG with fixed positions, and resvg rasterises it
+ * with the bundled Inter font: no system fonts, no network. The drawing, the PNG encoding and the writing
+ * of the file happen in one worker thread (og-worker.ts), so the main thread only sends each card's SVG and
+ * hears back; drawAhead starts every card when the build learns the routes, so cards are drawn on the
+ * second core while pages render on the first. Each PNG is kept in a content-addressed cache under Astro's
+ * cacheDir, so a warm build re-draws only the cards that changed; a missing or damaged cache file is drawn
+ * again. Where the worker cannot run, cards are drawn as before it, on libuv's thread pool.
  */
 import { createHash } from 'node:crypto';
 import { access, mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
@@ -12,6 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { renderAsync } from '@resvg/resvg-js';
 import { t } from '../i18n/ui';
 import {
@@ -23,6 +26,7 @@ import {
   type CardModel,
   type FittedText,
 } from './og-card';
+import { CARD_WORKER, type CardDone, type CardJob } from './og-worker';
 import { woffToSfnt } from './woff-to-sfnt';
 
 /** Bump when the drawing below changes, so cached cards of the old design are not reused. */
@@ -61,6 +65,11 @@ export interface RenderContext {
   root: URL;
   /** Astro's cacheDir; cards are cached in its og-cards/ folder, the unpacked font in og-fonts/. */
   cacheDir: URL;
+  /**
+   * The card worker's file, which Node loads itself (Vite bundles src/ into chunks, but not this file):
+   * src/lib/og-worker.ts under `root` unless given; false draws on the thread pool instead.
+   */
+  worker?: URL | false;
 }
 
 interface Fonts {
@@ -73,7 +82,8 @@ interface Fonts {
 const folder = (cacheDir: URL, name: string) =>
   new URL(`${name}/`, cacheDir.href.endsWith('/') ? cacheDir : `${cacheDir.href}/`);
 
-let fontsLoaded: Promise<Fonts> | undefined;
+/** The fonts unpacked into each cache folder (one in a build), once per process. */
+const fontsLoaded = new Map<string, Promise<Fonts>>();
 
 /** Unpacks the bundled WOFF fonts into the cache (resvg reads sfnt files), once per build. */
 async function loadFonts({ root, cacheDir }: RenderContext): Promise<Fonts> {
@@ -208,28 +218,133 @@ export function isCardPng(bytes: Uint8Array): boolean {
 }
 
 /**
- * Draws a card without the cache: rasterised on the thread pool, then encoded by resvg. Reading the
- * pixels into JavaScript to encode them here was slower in a real build: each card's 3 MB of pixels
- * counts as external memory and, with the build's large heap, sets off full garbage collections
- * (measured with an 830 MB heap: 40 ms a card that way, 25 ms this way).
+ * Draws a card without the cache or the worker: rasterised on the thread pool, then encoded by resvg on the
+ * main thread, which is why the worker is preferred. Reading the pixels into the main thread to encode them
+ * was slower still in a real build: each card's 3 MB of pixels counts as external memory and, with the
+ * build's large heap, sets off full garbage collections (measured with an 830 MB heap: 40 ms a card that
+ * way, 25 ms this way).
  */
-async function draw(card: CardModel, fonts: Fonts): Promise<Uint8Array<ArrayBuffer>> {
-  const image = await renderAsync(cardSvg(card), {
+async function drawHere(svg: string, fonts: Fonts): Promise<Uint8Array<ArrayBuffer>> {
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'original' },
     font: { loadSystemFonts: false, fontFiles: fonts.files, defaultFontFamily: 'Inter' },
   });
   return new Uint8Array(image.asPng());
 }
 
+/** The card worker, started on the first card and stopped after a while without one. */
+interface CardWorker {
+  thread: Worker;
+  waiting: Map<number, { resolve: (done: CardDone) => void; reject: (error: Error) => void }>;
+  idle?: NodeJS.Timeout;
+}
+
+/** How long the worker is kept without a card, e.g. between the dev server's requests. */
+const WORKER_IDLE_MS = 30_000;
+
+/** The running worker of each worker file (one in a build), or 'failed' once it failed to start or died. */
+const workers = new Map<string, CardWorker | 'failed'>();
+let nextJob = 0;
+
+function startWorker(file: URL): CardWorker {
+  const worker: CardWorker = { thread: new Worker(file, { workerData: CARD_WORKER }), waiting: new Map() };
+  // The worker holds the process open only while it has cards to draw, so it never delays the end of a build.
+  worker.thread.unref();
+  let stopping = false;
+  const stop = () => {
+    // Forgotten first, so the next card starts a new worker rather than waiting on this one.
+    if (workers.get(file.href) === worker) workers.delete(file.href);
+    stopping = true;
+    void worker.thread.terminate();
+  };
+  const fail = (error: Error) => {
+    // The rest of the cards are drawn on the thread pool.
+    workers.set(file.href, 'failed');
+    for (const { reject } of worker.waiting.values()) reject(error);
+    worker.waiting.clear();
+  };
+  worker.thread.on('message', (done: CardDone) => {
+    const waiting = worker.waiting.get(done.id);
+    worker.waiting.delete(done.id);
+    if (worker.waiting.size === 0) {
+      worker.thread.unref();
+      worker.idle = setTimeout(stop, WORKER_IDLE_MS).unref();
+    }
+    waiting?.resolve(done);
+  });
+  worker.thread.on('error', fail);
+  worker.thread.on('exit', (code) => {
+    if (!stopping) fail(new Error(`The social-card worker stopped (exit code ${code}).`));
+  });
+  return worker;
+}
+
+/** The worker of a worker file, started if need be; undefined when it failed. */
+function workerOf(file: URL): CardWorker | undefined {
+  const known = workers.get(file.href);
+  if (known === 'failed') return undefined;
+  if (known) return known;
+  try {
+    const worker = startWorker(file);
+    workers.set(file.href, worker);
+    return worker;
+  } catch {
+    workers.set(file.href, 'failed');
+    return undefined;
+  }
+}
+
+/** Has the worker draw a card and write it to `file`; resolves with the PNG when `reply` asks for it. */
+async function drawInWorker(
+  worker: CardWorker,
+  svg: string,
+  fonts: Fonts,
+  file: URL,
+  reply: boolean,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  clearTimeout(worker.idle);
+  if (worker.waiting.size === 0) worker.thread.ref();
+  const job: CardJob = { id: nextJob++, svg, fontFiles: fonts.files, file: fileURLToPath(file), reply };
+  const done = await new Promise<CardDone>((resolve, reject) => {
+    worker.waiting.set(job.id, { resolve, reject });
+    worker.thread.postMessage(job);
+  });
+  if (done.error !== undefined) throw new Error(`The social card could not be drawn: ${done.error}`);
+  return done.png;
+}
+
+/**
+ * Draws a card into the cache, in the worker when it runs, else on the thread pool; resolves with the PNG
+ * too when `reply` asks for it (the PNG may then not be in the cache, when the cache cannot be written).
+ */
+async function paint(card: CardModel, located: Located, reply: boolean): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const { fonts, key, dir, file: png, workerFile } = located;
+  const svg = cardSvg(card);
+  const worker = workerFile && workerOf(workerFile);
+  if (worker) {
+    try {
+      return await drawInWorker(worker, svg, fonts, png, reply);
+    } catch (error) {
+      // A card resvg cannot draw fails as it would on the thread pool; a worker that died leaves it to the pool.
+      if (workers.get(workerFile.href) !== 'failed') throw error;
+    }
+  }
+  const drawn = await drawHere(svg, fonts);
+  await store(drawn, key, dir);
+  return drawn;
+}
+
 /** Where a card's PNG is cached: named by the hash of everything that changes its pixels. */
 async function locate(card: CardModel, ctx: RenderContext) {
-  fontsLoaded ??= loadFonts(ctx);
-  const fonts = await fontsLoaded;
+  let loading = fontsLoaded.get(ctx.cacheDir.href);
+  if (!loading) fontsLoaded.set(ctx.cacheDir.href, (loading = loadFonts(ctx)));
+  const fonts = await loading;
   const key = createHash('sha256')
     .update(JSON.stringify({ TEMPLATE_VERSION, PALETTE, card, siteTitle: t('site.title'), fontHash: fonts.fontHash }))
     .digest('hex');
   const dir = folder(ctx.cacheDir, 'og-cards');
-  return { fonts, key, dir, file: file(key, dir) };
+  const workerFile = ctx.worker === false ? undefined : (ctx.worker ?? new URL('src/lib/og-worker.ts', ctx.root));
+  return { fonts, key, dir, file: file(key, dir), workerFile };
 }
 
 /**
@@ -251,20 +366,21 @@ const inCache = new Map<string, Promise<void>>();
 
 type Located = Awaited<ReturnType<typeof locate>>;
 
-function ensureCached(card: CardModel, { fonts, key, dir, file: png }: Located): Promise<void> {
+function ensureCached(card: CardModel, located: Located): Promise<void> {
   // Looked up and recorded with no await in between, so two callers never draw the same card.
-  let job = inCache.get(png.href);
+  let job = inCache.get(located.file.href);
   if (!job) {
-    job = access(png).catch(async () => store(await draw(card, fonts), key, dir));
-    inCache.set(png.href, job);
+    job = access(located.file).catch(async () => void (await paint(card, located, false)));
+    inCache.set(located.file.href, job);
   }
   return job;
 }
 
 /**
- * Starts drawing cards in the background, `parallel` at a time on the thread pool, so that they are
+ * Starts drawing cards in the background, keeping `parallel` of them queued at the worker, so that they are
  * drawn on the second core while the main thread renders pages, and are in the cache by the time their
- * routes ask. Cards already in the cache cost a file check.
+ * routes ask; a route whose card is not drawn yet waits behind no more than those. Cards already in the
+ * cache cost a file check.
  */
 export function drawAhead(cards: readonly CardModel[], ctx: RenderContext, parallel = 2): void {
   const queue = [...cards];
@@ -281,11 +397,10 @@ export function drawAhead(cards: readonly CardModel[], ctx: RenderContext, paral
 export async function renderCard(card: CardModel, ctx: RenderContext): Promise<Uint8Array<ArrayBuffer>> {
   const located = await locate(card, ctx);
   await ensureCached(card, located).catch(() => undefined);
-  const { fonts, key, dir, file: png } = located;
-  const cached = await readFile(png).catch(() => undefined);
+  const cached = await readFile(located.file).catch(() => undefined);
   if (cached && isCardPng(cached)) return cached;
-  // Not in the cache (unwritable), or damaged there: drawn here, and the cache repaired when it can be.
-  const drawn = await draw(card, fonts);
-  await store(drawn, key, dir);
+  // Not in the cache (unwritable), or damaged there: drawn again, and the cache repaired when it can be.
+  const drawn = await paint(card, located, true);
+  if (!drawn) throw new Error('The social card was drawn but not returned.');
   return drawn;
 }

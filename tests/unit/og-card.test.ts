@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Resvg } from '@resvg/resvg-js';
 import { imageSize } from 'image-size';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,8 @@ import {
   themeCard,
   TITLE_STEPS,
 } from '../../src/lib/og-card';
-import { cardSvg, isCardPng, renderCard, svgText } from '../../src/lib/og-render';
+import { cardSvg, drawAhead, isCardPng, renderCard, svgText } from '../../src/lib/og-render';
+import { encodePng } from '../../src/lib/png-encode';
 import { woffToSfnt } from '../../src/lib/woff-to-sfnt';
 import { xmlError } from '../support/xml';
 
@@ -31,6 +33,12 @@ const agreement = {
   malaysian: [{ name: 'Ministry of Investment, Trade and Industry', abbreviation: 'MITI' }],
   chinese: [{ name: 'Ministry of Commerce', abbreviation: 'MOFCOM' }],
 };
+
+/** A PNG's colour type, from its IHDR chunk: 2 RGB, 3 palette, 6 RGBA. */
+const colourType = (png: Uint8Array) => png[25];
+
+/** The RGBA pixels of a PNG, decoded by pngjs (not by the encoder under test). */
+const pixelsOf = (png: Uint8Array) => PNG.sync.read(Buffer.from(png)).data;
 
 const long = `${'Comprehensive strategic cooperation on the development of '.repeat(4)}everything`.slice(0, 200);
 
@@ -240,5 +248,147 @@ describe('renderCard', () => {
     const again = await renderCard(card, ctx);
     expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
     expect(isCardPng(first.subarray(0, 100))).toBe(false);
+  });
+});
+
+describe('encodePng', () => {
+  /** An opaque image whose pixel at (x, y) is `colour(x, y)`, as RGBA bytes. */
+  const image = (width: number, height: number, colour: (x: number, y: number) => number[]) => {
+    const rgba = new Uint8Array(width * height * 4);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rgba.set(colour(x, y), (y * width + x) * 4);
+    return rgba;
+  };
+
+  it('writes an image of up to 256 colours with a palette, every pixel as it was', () => {
+    // Long runs of one colour and single pixels of 255 others, as on a card's anti-aliased edges: 256 colours.
+    const rgba = image(300, 40, (x, y) => {
+      const k = (Math.floor(x / 7) + y * 43) % 255;
+      return x % 7 === 0 ? [k, 255 - k, (k * 3) % 256, 255] : [253, 253, 251, 255];
+    });
+    const png = encodePng(rgba, 300, 40);
+    expect(png && colourType(png)).toBe(3);
+    expect(png?.readUInt32BE(33)).toBe(256 * 3); // the PLTE chunk's length
+    expect(png && imageSize(png)).toMatchObject({ type: 'png', width: 300, height: 40 });
+    expect(png && pixelsOf(png).equals(Buffer.from(rgba))).toBe(true);
+  });
+
+  it('writes an image of more than 256 colours as RGB, every pixel as it was', () => {
+    const rgba = image(64, 64, (x, y) => [x * 4, y * 4, (x + y) % 256, 255]);
+    const png = encodePng(rgba, 64, 64);
+    expect(png && colourType(png)).toBe(2);
+    expect(png && pixelsOf(png).equals(Buffer.from(rgba))).toBe(true);
+  });
+
+  it('leaves an image that is not opaque to resvg’s encoder', () => {
+    expect(
+      encodePng(
+        image(8, 8, (x) => [0, 0, 0, x === 5 ? 128 : 255]),
+        8,
+        8,
+      ),
+    ).toBeUndefined();
+    expect(
+      encodePng(
+        image(32, 32, (x, y) => [x * 8, y * 8, 0, x === 31 && y === 31 ? 0 : 255]),
+        32,
+        32,
+      ),
+    ).toBeUndefined();
+  });
+
+  it('reads pixels from a Buffer starting at any byte, and refuses the wrong number of them', () => {
+    const rgba = image(20, 10, (x, y) => [x * 10, y * 20, 7, 255]);
+    const pooled = Buffer.alloc(rgba.length + 1);
+    pooled.set(rgba, 1);
+    expect(encodePng(pooled.subarray(1), 20, 10)).toEqual(encodePng(rgba, 20, 10));
+    expect(() => encodePng(rgba, 20, 11)).toThrow(RangeError);
+  });
+});
+
+describe('the card worker', () => {
+  const temporary = mkdtempSync(join(tmpdir(), 'og-worker-'));
+  const context = (name: string, worker?: URL | false) => ({
+    root: projectRoot,
+    cacheDir: pathToFileURL(`${join(temporary, name)}/`),
+    ...(worker === undefined ? {} : { worker }),
+  });
+  afterAll(() => rmSync(temporary, { recursive: true, force: true }));
+
+  // resvg's own rendering of a card, from fonts unpacked here, to compare the worker's PNG with.
+  const fontFiles = [400, 700].map((weight) => {
+    const file = join(temporary, `inter-${weight}.ttf`);
+    const woff = readFileSync(
+      join(projectRoot.pathname, `node_modules/@fontsource/inter/files/inter-latin-${weight}-normal.woff`),
+    );
+    writeFileSync(file, woffToSfnt(woff));
+    return file;
+  });
+  const resvgPng = (card: Parameters<typeof cardSvg>[0]) =>
+    new Resvg(cardSvg(card), {
+      fitTo: { mode: 'original' },
+      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Inter' },
+    })
+      .render()
+      .asPng();
+
+  it('draws the very pixels resvg draws, in a smaller palette PNG', async () => {
+    const card = eventCard({
+      title: 'Tariffs <b> & "quotas" — between A & B',
+      kind: 'official-visit',
+      start: { value: '2024-06-18', precision: 'day' },
+      place: 'Putrajaya',
+    });
+    const png = await renderCard(card, context('worker'));
+    // Colour type 3 (palette) is written only by png-encode.ts, in the worker; resvg writes RGBA.
+    expect(colourType(png)).toBe(3);
+    expect(isCardPng(png)).toBe(true);
+    const reference = resvgPng(card);
+    expect(pixelsOf(png).equals(pixelsOf(reference))).toBe(true);
+    expect(png.length).toBeLessThan(reference.length * 0.75);
+  });
+
+  it('draws each card once when drawAhead and the routes ask for them together', async () => {
+    const ctx = context('ahead');
+    const cards = Array.from({ length: 8 }, (_, i) => agreementCard({ ...agreement, title: `Agreement number ${i}` }));
+    drawAhead(cards, ctx);
+    const pngs = await Promise.all(cards.map((card) => renderCard(card, ctx)));
+    expect(pngs.every((png) => isCardPng(png) && colourType(png) === 3)).toBe(true);
+    expect(new Set(pngs.map((png) => Buffer.from(png).toString('base64'))).size).toBe(8);
+    const files = readdirSync(join(temporary, 'ahead', 'og-cards'));
+    expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(8);
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('frees each card’s pixels while more cards wait, keeping memory flat over many cards', async () => {
+    const ctx = context('memory');
+    const cards = Array.from({ length: 81 }, (_, i) => agreementCard({ ...agreement, title: `Card ${i} of many` }));
+    await renderCard(cards[0] ?? agreementCard(agreement), ctx);
+    const before = process.memoryUsage().rss;
+    // drawAhead keeps cards queued at the worker, the case in which pixels were once never freed (6 MB a card).
+    drawAhead(cards.slice(1), ctx);
+    for (const card of cards.slice(1)) await renderCard(card, ctx);
+    expect((process.memoryUsage().rss - before) / 2 ** 20).toBeLessThan(200);
+  });
+
+  it('returns the card even when the cache cannot be written', async () => {
+    const blocked = join(temporary, 'not-a-folder');
+    writeFileSync(blocked, '');
+    const card = themeCard({ title: 'Read-only disks', summary: 'Still drawn.', agreements: 1 });
+    const png = await renderCard(card, { root: projectRoot, cacheDir: pathToFileURL(`${blocked}/`) });
+    expect(isCardPng(png)).toBe(true);
+    expect(pixelsOf(png).equals(pixelsOf(resvgPng(card)))).toBe(true);
+  });
+
+  it('draws the same card on the thread pool when the worker cannot start, or is not wanted', async () => {
+    const card = siteCard({ agreements: 3, themes: 2, events: 1 });
+    const missing = await renderCard(card, context('missing', new URL('no-such-worker.ts', projectRoot)));
+    const off = await renderCard(card, context('off', false));
+    for (const png of [missing, off]) {
+      expect(colourType(png)).toBe(6);
+      expect(pixelsOf(png).equals(pixelsOf(resvgPng(card)))).toBe(true);
+    }
+    // The failed worker file does not stop the real one.
+    const again = await renderCard(card, context('after'));
+    expect(colourType(again)).toBe(3);
   });
 });

@@ -26,8 +26,8 @@ export const getStaticPaths = (async () => {
       props: { card: eventCard({ ...event.data, documentsReported: event.data.documentsReported?.count }) },
     })),
   ];
-  // The build knows every route before it renders the first page: start the cards now, on the thread
-  // pool, so they are drawn while the pages render (the dev server draws each card when it is asked).
+  // The build knows every route before it renders the first page: start the cards now, in the card
+  // worker, so they are drawn while the pages render (the dev server draws each card when it is asked).
   if (import.meta.env.PROD)
     drawAhead(
       paths.map((p) => p.props.card),

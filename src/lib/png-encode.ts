@@ -1,0 +1,118 @@
+/**
+ * A small, fast PNG encoder for opaque images such as the social cards (og-render.ts), which are a handful of
+ * flat colours and their anti-aliased edges: an image of at most 256 colours is written with a palette (one
+ * byte a pixel, lossless), any other as 8-bit RGB. Rows are left unfiltered and deflated quickly: on
+ * flat-coloured images that is both quicker and smaller than resvg's own encoder (a card: about 3 ms and
+ * 29 KiB against 8 ms and 53 KiB). Node built-ins only, so it runs in the card worker (og-worker.ts) as it is.
+ */
+import { endianness } from 'node:os';
+import { constants, crc32, deflateSync } from 'node:zlib';
+
+/**
+ * How the rows are deflated. Palette rows as runs only (Z_RLE, for which zlib's level makes no difference): on
+ * a card that is quicker than any level of the default strategy and as small as level 3 (measured: 0.8 ms
+ * against 1.2 ms, 28.8 KiB against 28.5 KiB). RGB rows, whose runs are of 3-byte pixels, at the default
+ * strategy's fast level 3.
+ */
+const PALETTE_DEFLATE = { level: 1, strategy: constants.Z_RLE };
+const RGB_DEFLATE = { level: 3 };
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** One PNG chunk: length, type, data, CRC of type and data. */
+function chunk(type: string, data: Uint8Array): Buffer {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'latin1');
+  out.set(data, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+function header(width: number, height: number, colourType: 2 | 3): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = colourType; // 2: RGB, 3: palette
+  // Compression, filter and interlace methods 0: deflate, adaptive filters, no interlace.
+  return chunk('IHDR', ihdr);
+}
+
+/** Where a pixel's alpha is when its RGBA bytes are read as one 32-bit number on this machine. */
+const ALPHA_SHIFT = endianness() === 'LE' ? 24 : 0;
+const alpha = (colour: number) => (colour >>> ALPHA_SHIFT) & 0xff;
+
+/**
+ * The pixels as palette indices, each row led by filter type 0 (none), and the palette as the pixels' 32-bit
+ * RGBA values; 'many' when the image has more than 256 colours, 'translucent' when a pixel is not opaque.
+ * Taken a run of one colour at a time, as a card is mostly long runs: only a new run costs a lookup.
+ */
+function indexed(pixels: Uint32Array, width: number, height: number) {
+  const rows = Buffer.allocUnsafe((width + 1) * height);
+  const colours = new Map<number, number>();
+  const palette: number[] = [];
+  for (let y = 0, to = 0; y < height; y++) {
+    rows[to++] = 0;
+    const end = (y + 1) * width;
+    for (let from = y * width; from < end;) {
+      const colour = pixels[from] ?? 0;
+      let next = from + 1;
+      while (next < end && pixels[next] === colour) next++;
+      let index = colours.get(colour);
+      if (index === undefined) {
+        if (alpha(colour) !== 255) return 'translucent';
+        if (palette.length === 256) return 'many';
+        index = palette.length;
+        palette.push(colour);
+        colours.set(colour, index);
+      }
+      // Buffer.fill is quick for a long run, but costly to call for the short ones of anti-aliased edges.
+      const length = next - from;
+      if (length > 32) rows.fill(index, to, to + length);
+      else for (let i = 0; i < length; i++) rows[to + i] = index;
+      to += length;
+      from = next;
+    }
+  }
+  return { rows, palette };
+}
+
+/** The pixels as RGB, each row led by filter type 0 (none); undefined when a pixel is not opaque. */
+function rgb(rgba: Uint8Array, width: number, height: number): Buffer | undefined {
+  const rows = Buffer.allocUnsafe((width * 3 + 1) * height);
+  for (let y = 0, from = 0, to = 0; y < height; y++) {
+    rows[to++] = 0;
+    for (let x = 0; x < width; x++, from += 4, to += 3) {
+      if (rgba[from + 3] !== 255) return undefined;
+      rows[to] = rgba[from] ?? 0;
+      rows[to + 1] = rgba[from + 1] ?? 0;
+      rows[to + 2] = rgba[from + 2] ?? 0;
+    }
+  }
+  return rows;
+}
+
+/**
+ * An opaque image's RGBA bytes (row by row, 4 bytes a pixel) as a PNG with the same pixels; undefined when
+ * some pixel is not fully opaque, which this encoder does not write (resvg's own encoder does).
+ */
+export function encodePng(rgba: Uint8Array, width: number, height: number): Buffer | undefined {
+  if (rgba.length !== width * height * 4) throw new RangeError(`expected ${width}×${height} RGBA pixels`);
+  // Read as whole pixels, from a copy when not aligned (a Node Buffer's bytes may start anywhere in a pool).
+  const aligned = rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba);
+  const image = indexed(new Uint32Array(aligned.buffer, aligned.byteOffset, width * height), width, height);
+  if (image === 'translucent') return undefined;
+  if (image === 'many') {
+    const rows = rgb(aligned, width, height);
+    if (!rows) return undefined;
+    return png(header(width, height, 2), chunk('IDAT', deflateSync(rows, RGB_DEFLATE)));
+  }
+  // Each colour's bytes, in memory order, are R, G, B, A whatever the platform's endianness.
+  const colours = new Uint8Array(Uint32Array.from(image.palette).buffer);
+  const plte = Buffer.alloc(image.palette.length * 3);
+  for (let i = 0; i < image.palette.length; i++) plte.set(colours.subarray(i * 4, i * 4 + 3), i * 3);
+  return png(header(width, height, 3), chunk('PLTE', plte), chunk('IDAT', deflateSync(image.rows, PALETTE_DEFLATE)));
+}
+
+const png = (...chunks: Buffer[]) => Buffer.concat([SIGNATURE, ...chunks, chunk('IEND', new Uint8Array(0))]);

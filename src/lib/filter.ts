@@ -27,6 +27,36 @@ export function facetValuesFrom(attributes: Readonly<Record<string, string | und
   return values;
 }
 
+/**
+ * One item as the timeline's facet index stores it: its id, then each facet's values space-separated in
+ * FACETS order. Compact, since a page that folds older years fetches every item's row to filter them.
+ */
+export type FacetRow = [id: string, ...values: string[]];
+
+/** An item's row in the facet index. */
+export function facetRow(id: string, values: FacetValues): FacetRow {
+  return [id, ...FACETS.map((facet) => values[facet].join(' '))];
+}
+
+/** Reads a facet-index row back: the item's id and facet values. */
+export function fromFacetRow([id, ...joined]: FacetRow): { id: string; values: FacetValues } {
+  return { id, values: facetValuesFrom(Object.fromEntries(FACETS.map((facet, i) => [facet, joined[i]]))) };
+}
+
+/**
+ * The folded years a filter needs opened: those where some item of the whole index passes it.
+ * Years without a match stay folded (and hidden while the filter is on).
+ */
+export function yearsToOpen(index: readonly FacetValues[], criteria: Criteria, folded: ReadonlySet<string>): string[] {
+  const needed = new Set<string>();
+  const { shown } = applyFilter(index, criteria);
+  index.forEach((values, i) => {
+    if (!shown[i]) return;
+    for (const year of values.year) if (folded.has(year)) needed.add(year);
+  });
+  return [...needed].sort().reverse();
+}
+
 /** A filter state that selects everything. */
 export function emptyCriteria(): Criteria {
   return { theme: [], type: [], year: [], my: [], cn: [] };
@@ -42,22 +72,51 @@ export function matches(values: FacetValues, criteria: Criteria, ignore?: Facet)
   return FACETS.every((facet) => facet === ignore || facetMatches(values, criteria, facet));
 }
 
+/** The result of filtering: which items show, and the count beside every facet value. */
+export interface FilterResult {
+  /** For each item, in order, whether it passes every facet. */
+  shown: boolean[];
+  /** How many items pass. */
+  total: number;
+  /** For every facet value, how many items would show if it were the facet's only choice (see facetCounts). */
+  counts: Record<Facet, Map<string, number>>;
+}
+
+/**
+ * Filters items in one pass: each item's facets are tested once, as bits, and both whether it shows and
+ * which counts it adds to follow from them. At 3,000 timeline rows this is what a click costs in script.
+ */
+export function applyFilter(items: readonly FacetValues[], criteria: Criteria): FilterResult {
+  const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<
+    Facet,
+    Map<string, number>
+  >;
+  const all = (1 << FACETS.length) - 1;
+  const shown: boolean[] = [];
+  let total = 0;
+  for (const values of items) {
+    let passed = 0;
+    FACETS.forEach((facet, bit) => {
+      if (facetMatches(values, criteria, facet)) passed |= 1 << bit;
+    });
+    shown.push(passed === all);
+    if (passed === all) total += 1;
+    FACETS.forEach((facet, bit) => {
+      // An item counts towards a facet's values when it passes every other facet.
+      if ((passed | (1 << bit)) !== all) return;
+      const tally = counts[facet];
+      for (const v of values[facet]) tally.set(v, (tally.get(v) ?? 0) + 1);
+    });
+  }
+  return { shown, total, counts };
+}
+
 /**
  * For every facet value, how many items would show if it were the facet's only choice,
  * given the other facets' choices (the count a reader sees beside each checkbox).
  */
 export function facetCounts(items: readonly FacetValues[], criteria: Criteria): Record<Facet, Map<string, number>> {
-  const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<
-    Facet,
-    Map<string, number>
-  >;
-  for (const values of items) {
-    for (const facet of FACETS) {
-      if (!matches(values, criteria, facet)) continue;
-      for (const v of values[facet]) counts[facet].set(v, (counts[facet].get(v) ?? 0) + 1);
-    }
-  }
-  return counts;
+  return applyFilter(items, criteria).counts;
 }
 
 /** Reads a filter state from a query string, dropping values that are not in `known` and keeping the rest. */

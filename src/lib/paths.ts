@@ -32,4 +32,8 @@ export const routes = {
   card: (collection: 'agreements' | 'themes' | 'events', id: string) => url(`/og/${collection}/${id}.png`),
   /** The social card of every other page. */
   siteCard: url('/og/site.png'),
+  /** A year's own timeline page, which a folded year on the home page links to and loads from. */
+  year: (year: number | string) => url(`/years/${year}/`),
+  /** Every agreement's facet values, which the filters fetch when older years are folded. */
+  facetIndex: url('/timeline/facets.json'),
 };

@@ -46,3 +46,25 @@ export function groupTimeline<T extends Datable>(items: readonly T[]): YearGroup
       groups: [...groups.entries()].map(([eventId, groupItems]) => ({ eventId, items: groupItems })),
     }));
 }
+
+/** The timeline split for a page that stays light at any size: years shown in full, and years folded. */
+export interface TimelineWindow<T> {
+  /** The newest years, shown item by item. */
+  open: YearGroup<T>[];
+  /** The older years, shown as a count and a link to their own page until a filter needs their items. */
+  folded: YearGroup<T>[];
+}
+
+/**
+ * Opens whole years, newest first, until at least `limit` items show (always at least one year);
+ * folds the rest. A record smaller than the limit is shown whole.
+ */
+export function windowTimeline<T>(years: readonly YearGroup<T>[], limit: number): TimelineWindow<T> {
+  let shown = 0;
+  let cut = 0;
+  while (cut < years.length && (cut === 0 || shown < limit)) {
+    shown += years[cut]?.count ?? 0;
+    cut += 1;
+  }
+  return { open: years.slice(0, cut), folded: years.slice(cut) };
+}

@@ -1,14 +1,19 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  applyFilter,
   emptyCriteria,
   facetAttributes,
   facetCounts,
   facetOptions,
+  facetRow,
   facetValuesFrom,
   FACETS,
+  fromFacetRow,
   matches,
   parseCriteria,
   serializeCriteria,
+  yearsToOpen,
   type Facet,
   type FacetValues,
 } from '../../src/lib/filter';
@@ -50,6 +55,50 @@ describe('facetCounts', () => {
     // The type facet ignores its own choice, so the other types keep their counts.
     expect(counts.type.get('joint-statement')).toBe(1);
     expect(counts.type.get('mou')).toBe(2);
+  });
+});
+
+describe('applyFilter', () => {
+  // Small value pools, so that generated items and choices overlap often.
+  const pool = {
+    theme: ['a', 'b', 'c'],
+    type: ['mou', 'agreement'],
+    year: ['2024', '2025'],
+    my: ['x', 'y'],
+    cn: ['p', 'q'],
+  };
+  const facetValues = fc.record(
+    Object.fromEntries(FACETS.map((f) => [f, fc.subarray(pool[f])])) as Record<Facet, fc.Arbitrary<string[]>>,
+  );
+
+  it('shows exactly the items that pass every facet, and counts as facetCounts defines', () => {
+    fc.assert(
+      fc.property(fc.array(facetValues, { maxLength: 30 }), facetValues, (generated, criteria) => {
+        const result = applyFilter(generated, criteria);
+        expect(result.shown).toEqual(generated.map((v) => matches(v, criteria)));
+        expect(result.total).toBe(generated.filter((v) => matches(v, criteria)).length);
+        for (const facet of FACETS) {
+          for (const value of pool[facet]) {
+            // The count beside a box: items with that value that pass every other facet.
+            const expected = generated.filter((v) => v[facet].includes(value) && matches(v, criteria, facet)).length;
+            expect(result.counts[facet].get(value) ?? 0).toBe(expected);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('the facet index', () => {
+  it('reads every item back from its row, with its id and values', () => {
+    for (const { id, ...values } of items) expect(fromFacetRow(facetRow(id, values))).toEqual({ id, values });
+  });
+  it('opens the folded years that hold a match, newest first, and no others', () => {
+    const folded = new Set(['2024', '2025']);
+    expect(yearsToOpen(items, { ...emptyCriteria(), theme: ['digital-economy'] }, folded)).toEqual(['2025']);
+    expect(yearsToOpen(items, { ...emptyCriteria(), my: ['mof', 'mdec'] }, folded)).toEqual(['2025', '2024']);
+    expect(yearsToOpen(items, { ...emptyCriteria(), my: ['mof'] }, new Set(['2025']))).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Precision } from '../../src/lib/dates';
-import { groupTimeline, type Datable } from '../../src/lib/timeline';
+import { groupTimeline, windowTimeline, type Datable, type YearGroup } from '../../src/lib/timeline';
 
 const item = (id: string, value: string, precision: Precision, eventId?: string): Datable => ({
   id,
@@ -40,5 +40,28 @@ describe('groupTimeline', () => {
   it('keeps every item exactly once', () => {
     const ids = years.flatMap((y) => y.groups.flatMap((g) => g.items.map((i) => i.id)));
     expect(ids.sort()).toEqual(items.map((i) => i.id).sort());
+  });
+});
+
+describe('windowTimeline', () => {
+  const year = (y: number, count: number): YearGroup<string> => ({ year: y, count, groups: [] });
+  const record = [year(2025, 60), year(2024, 50), year(2023, 40), year(2022, 1)];
+  const years = (groups: YearGroup<string>[]) => groups.map((g) => g.year);
+
+  it('opens whole years, newest first, until the limit is reached, and folds the rest', () => {
+    const { open, folded } = windowTimeline(record, 100);
+    expect(years(open)).toEqual([2025, 2024]);
+    expect(years(folded)).toEqual([2023, 2022]);
+  });
+  it('opens the newest year even when it alone is over the limit', () => {
+    expect(years(windowTimeline(record, 10).open)).toEqual([2025]);
+  });
+  it('folds nothing when the record is smaller than the limit', () => {
+    const { open, folded } = windowTimeline(record, 1000);
+    expect(years(open)).toEqual([2025, 2024, 2023, 2022]);
+    expect(folded).toEqual([]);
+  });
+  it('stops as soon as the limit is reached exactly', () => {
+    expect(years(windowTimeline(record, 110).open)).toEqual([2025, 2024]);
   });
 });

@@ -1,10 +1,87 @@
 /**
  * Builds the Pagefind search index from the finished HTML, through Pagefind's Node API, into
- * `<outDir>/pagefind/`. Nothing is copied into `public/`. Any indexing error fails the build.
+ * `<outDir>/pagefind/`, and next to it the date order the search orders "newest" and "oldest" by
+ * (src/lib/search-config.ts, DATE_ORDER_FILE). Nothing is copied into `public/`. Any indexing error
+ * fails the build.
  */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { DATE_ORDER_FILE, type DateOrderFile } from '../lib/search-config';
+
+/** What a Pagefind file starts with once gunzipped. */
+const SIGNATURE = 'pagefind_dcd';
+
+/** The JSON of a Pagefind fragment file: one page's data, or (with `maxFragments`) a group keyed by id. */
+function readFragment(path: string): unknown {
+  let bytes = readFileSync(path);
+  if (bytes.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) bytes = gunzipSync(bytes);
+  return JSON.parse(bytes.subarray(SIGNATURE.length).toString('utf8'));
+}
+
+/** A result as its fragment describes it. */
+interface Fragment {
+  url?: unknown;
+  meta?: Record<string, unknown>;
+}
+
+/** Every result of a bundle: the id a search returns for it, its page's URL, and whether it shows a date. */
+export function bundleResults(bundle: string): { id: string; url: string; dated: boolean }[] {
+  const dir = join(bundle, 'fragment');
+  const out: { id: string; url: string; dated: boolean }[] = [];
+  const add = (id: string, page: Fragment) => {
+    if (typeof page.url === 'string') out.push({ id, url: page.url, dated: typeof page.meta?.['date'] === 'string' });
+  };
+  for (const file of readdirSync(dir)) {
+    if (!file.endsWith('.pf_fragment')) continue;
+    const data = readFragment(join(dir, file)) as Fragment & Record<string, Fragment>;
+    if (typeof data.url === 'string') add(file.slice(0, -'.pf_fragment'.length), data);
+    else for (const [id, page] of Object.entries(data)) add(id, page);
+  }
+  return out;
+}
+
+/**
+ * The date a page's result shows, machine-readable: the `datetime` of the `<time>` it records as its
+ * `date` metadata (DateText with `indexAs="date"`), so the order is by exactly the date the reader sees.
+ */
+export function pageDate(html: string): string | undefined {
+  const tag = /<time\b[^>]*\bdata-pagefind-meta="date"[^>]*>/.exec(html)?.[0];
+  return tag ? /\bdatetime="([^"]+)"/.exec(tag)?.[1] : undefined;
+}
+
+/**
+ * The date order as written: the ids' common language prefix ("en-gb_") once, then the rest of each id,
+ * space-separated (a tenth smaller, gzipped, than a JSON array of whole ids).
+ */
+export function dateOrderFile(ids: readonly string[]): DateOrderFile {
+  const prefix = /^[^_]*_/.exec(ids[0] ?? '')?.[0] ?? '';
+  const shared = ids.every((id) => id.startsWith(prefix));
+  return { prefix: shared ? prefix : '', ids: ids.map((id) => (shared ? id.slice(prefix.length) : id)).join(' ') };
+}
+
+/**
+ * Writes the ids of every dated result, oldest first (ISO dates sort as text, a year before its months,
+ * as Pagefind's own string sort did; ties by URL), gzipped. Returns how many results it orders.
+ */
+export function writeDateOrder(outDir: string, bundle: string): number {
+  const dated: { id: string; url: string; date: string }[] = [];
+  for (const { id, url } of bundleResults(bundle).filter((r) => r.dated)) {
+    const file = join(outDir, decodeURIComponent(url), url.endsWith('/') ? 'index.html' : '');
+    const date = existsSync(file) ? pageDate(readFileSync(file, 'utf8')) : undefined;
+    if (date) dated.push({ id, url, date });
+  }
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  dated.sort((a, b) => text(a.date, b.date) || text(a.url, b.url));
+  writeFileSync(
+    join(outDir, DATE_ORDER_FILE),
+    gzipSync(JSON.stringify(dateOrderFile(dated.map((d) => d.id))), { level: 9 }),
+  );
+  return dated.length;
+}
 
 /** The Astro integration that indexes the built site once `astro build` has written it. */
 export default function pagefindIntegration(): AstroIntegration {
@@ -13,6 +90,7 @@ export default function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        const bundle = join(outDir, 'pagefind');
         const started = performance.now();
         try {
           const { index, errors } = await createIndex({});
@@ -20,9 +98,12 @@ export default function pagefindIntegration(): AstroIntegration {
           const added = await index.addDirectory({ path: outDir });
           if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
           if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index');
-          const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
+          const written = await index.writeFiles({ outputPath: bundle });
           if (written.errors.length > 0) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
-          logger.info(`Indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+          const dated = writeDateOrder(outDir, bundle);
+          logger.info(
+            `Indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms (${dated} in date order)`,
+          );
         } finally {
           await close();
         }

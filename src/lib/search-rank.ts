@@ -1,9 +1,10 @@
 /**
- * Re-ranking of Pagefind's results by the kind of page. Pagefind scores words (titles weigh more through
- * heading and `data-pagefind-weight` weights), but it does not know that a student searching "MITI" or
- * "visa" wants the agreements first and the body's or theme's page after them. So, for the relevance
- * order only: agreement pages come first, then every other page; inside each group Pagefind's order is
- * kept (a stable partition). Date orders are left exactly as Pagefind sorted them.
+ * Ordering of Pagefind's results. Relevance: Pagefind scores words (titles weigh more through heading
+ * and `data-pagefind-weight` weights), and the pages that are not agreements index their text at a tenth
+ * of the weight, so that a student searching "MITI" or "visa" finds the agreements before the body's or
+ * theme's page (src/lib/search-config.ts). The hits loaded together (one page of results) are then a
+ * stable partition: agreements first, the rest after, each in Pagefind's order. Date orders come from
+ * the date-order file, not from Pagefind's sort keys.
  */
 
 /** A result as Pagefind lists it before its data is loaded. */
@@ -16,6 +17,20 @@ export function rankByKind<T extends RankedResult>(results: readonly T[], agreem
   const agreements = results.filter((r) => agreementIds.has(r.id));
   const others = results.filter((r) => !agreementIds.has(r.id));
   return [...agreements, ...others];
+}
+
+/**
+ * The dated results in date order, as Pagefind's `sort` did: `rank` is each dated result's place in the
+ * date order (oldest first); results without a date (actors, themes) are left out.
+ */
+export function byDate<T extends RankedResult>(
+  results: readonly T[],
+  rank: ReadonlyMap<string, number>,
+  direction: 'asc' | 'desc',
+): T[] {
+  const place = (r: T) => rank.get(r.id) ?? 0;
+  const sign = direction === 'asc' ? 1 : -1;
+  return results.filter((r) => rank.has(r.id)).sort((a, b) => sign * (place(a) - place(b)));
 }
 
 /** The kinds of page Pagefind indexes (the `kind` metadata of each page). */

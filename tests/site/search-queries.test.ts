@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchedPage, type PageProblems } from '../support/browser';
-import { requireBuild } from '../support/dist';
+import { distDir, requireBuild } from '../support/dist';
 import { serveSite, type SiteServer } from '../support/server';
 
 /** Agreements with the theme "Artificial intelligence" (content/agreements/*.mdx `themes`). */
@@ -119,7 +119,7 @@ let problems: PageProblems;
 
 beforeAll(async () => {
   requireBuild();
-  server = await serveSite(new URL('../../dist/', import.meta.url).pathname);
+  server = await serveSite(distDir);
   browser = await launchBrowser();
   ({ page, problems } = await watchedPage(browser));
   await page.goto(`${server.root}search/`);

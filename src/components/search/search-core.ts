@@ -1,11 +1,11 @@
 import { url } from '../../lib/paths';
-import { PAGEFIND_OPTIONS } from '../../lib/search-config';
-import { kindOf, rankByKind, themesOf } from '../../lib/search-rank';
+import { DATE_ORDER_FILE, dateOrderIds, PAGEFIND_OPTIONS, type DateOrderFile } from '../../lib/search-config';
+import { byDate, kindOf, rankByKind, themesOf } from '../../lib/search-rank';
 import type { PagefindSearchOptions } from '../../lib/search-state';
 
 /**
  * What the header panel and the search page share: loading Pagefind (only when called, so a page that
- * is only read fetches none of it), running one search with the kind re-ranking, and the safe excerpt.
+ * is only read fetches none of it), running one search in relevance or date order, and the safe excerpt.
  */
 
 /** What Pagefind returns for one result, as far as this site uses it. */
@@ -29,7 +29,12 @@ interface PagefindSearch {
 }
 
 interface PagefindModule {
-  options(options: { baseUrl: string; excerptLength?: number; noWorker?: boolean }): Promise<void>;
+  options(options: {
+    baseUrl: string;
+    excerptLength?: number;
+    noWorker?: boolean;
+    ranking?: { metaWeights?: Record<string, number> };
+  }): Promise<void>;
   init(): Promise<void>;
   search(query: string | null, options?: PagefindSearchOptions): Promise<PagefindSearch | null>;
   filters(): Promise<FilterCounts>;
@@ -86,10 +91,35 @@ function toHit(d: PagefindResultData): SearchHit {
   };
 }
 
+let dateOrder: Promise<ReadonlyMap<string, number>> | undefined;
+
 /**
- * Runs a search and loads its first `limit` hits. For the relevance order of a typed query, a second
- * search restricted to agreements (cheap: the index chunks are already loaded) tells which results are
- * agreements, without loading every result's data, and `rankByKind` puts them first.
+ * Each dated result's place in the date order (oldest first), fetched once per page on the first date
+ * order. The file is gzipped like Pagefind's own chunks; a host that already decoded it sends plain JSON.
+ * It is revalidated (`no-cache`), as Pagefind refetches its entry file, so a new build's ids never meet
+ * an old order.
+ */
+export function loadDateOrder(): Promise<ReadonlyMap<string, number>> {
+  dateOrder ??= (async () => {
+    const response = await fetch(url(`/${DATE_ORDER_FILE}`), { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`${response.status} fetching the date order`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+    const text = gzipped
+      ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+      : new TextDecoder().decode(bytes);
+    return new Map(dateOrderIds(JSON.parse(text) as DateOrderFile).map((id, place) => [id, place]));
+  })();
+  dateOrder.catch(() => {
+    dateOrder = undefined;
+  });
+  return dateOrder;
+}
+
+/**
+ * Runs one search and loads its first `limit` hits. A date order sorts the results by the date-order
+ * file (Pagefind is not given `sort`); relevance keeps Pagefind's order, with the agreements among the
+ * hits loaded together put first (`rankByKind`: their kind is known once their data is loaded).
  */
 export async function runSearch(
   pagefind: PagefindModule,
@@ -97,20 +127,20 @@ export async function runSearch(
   options: PagefindSearchOptions,
   limit: number,
 ): Promise<SearchOutcome> {
-  const search = await pagefind.search(query || null, options);
+  const { sort, ...unsorted } = options;
+  // The date order downloads while Pagefind searches.
+  const [search, dates] = await Promise.all([pagefind.search(query || null, unsorted), sort && loadDateOrder()]);
   if (!search) return { hits: [], total: 0, counts: {}, more: () => Promise.resolve([]) };
-  let ordered = search.results;
-  if (query && !options.sort) {
-    const agreements = await pagefind.search(query, { ...options, filters: { ...options.filters, kind: 'agreement' } });
-    ordered = rankByKind(search.results, new Set((agreements?.results ?? []).map((r) => r.id)));
-  }
+  const ordered = sort && dates ? byDate(search.results, dates, sort.date) : search.results;
   let loaded = 0;
   const more = async (n: number) => {
     const next = ordered.slice(loaded, loaded + n);
     loaded += next.length;
-    return (await Promise.all(next.map((r) => r.data()))).map(toHit);
+    const hits = new Map(await Promise.all(next.map(async (r) => [r.id, toHit(await r.data())] as const)));
+    const agreements = new Set([...hits].filter(([, hit]) => hit.kind === 'agreement').map(([id]) => id));
+    return (sort ? next : rankByKind(next, agreements)).flatMap((r) => hits.get(r.id) ?? []);
   };
-  return { total: search.results.length, counts: search.filters, hits: await more(limit), more };
+  return { total: ordered.length, counts: search.filters, hits: await more(limit), more };
 }
 
 /** Keeps only the text and the <mark> highlights of a Pagefind excerpt, so no markup from content can run. */

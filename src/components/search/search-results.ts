@@ -159,7 +159,14 @@ async function start(root: HTMLElement): Promise<void> {
   };
   const show = async () => {
     const mine = ++generation;
-    const next = await runSearch(pagefind, state.q, pagefindOptions(state), PAGE_RESULTS);
+    let next: SearchOutcome;
+    try {
+      next = await runSearch(pagefind, state.q, pagefindOptions(state), PAGE_RESULTS);
+    } catch {
+      // A date order whose file cannot be fetched, or a chunk that fails: say so rather than go quiet.
+      if (mine === generation) say(messages['msgFailed']);
+      return;
+    }
     if (mine !== generation) return;
     outcome = next;
     shown = next.hits.length;

@@ -34,3 +34,25 @@ export function agreementPageInputs(record: SiteRecord, id: string): unknown {
     related: data.related.map((r) => record.card(r.id)),
   };
 }
+
+/** Everything an actor page reads: the actor, the body it belongs to, its members, and its documents' cards. */
+export function actorPageInputs(record: SiteRecord, id: string): unknown {
+  const { data } = record.actor(id);
+  return {
+    data,
+    memberOf: data.memberOf && record.actor(data.memberOf.id).data,
+    members: record.actors.filter((a) => a.data.memberOf?.id === id).map((a) => [a.id, a.data]),
+    cards: record.cardsFor('actors', id),
+  };
+}
+
+/** Everything an event page reads: its entry, its documents' cards, and the sources it cites. */
+export function eventPageInputs(record: SiteRecord, id: string): unknown {
+  const { data, digest } = record.event(id);
+  return {
+    data,
+    digest,
+    cards: record.cardsFor('events', id),
+    sources: data.sources.map((c) => record.source(c.source.id).data),
+  };
+}

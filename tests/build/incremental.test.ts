@@ -1,7 +1,7 @@
 /**
- * Incremental builds never serve a stale page: a second build copies an agreement page and its card
- * from the first only while nothing they show has changed. Each edit below changes one thing the page
- * reads from another entry (src/lib/page-keys.ts) and must bring the new text onto the page.
+ * Incremental builds never serve a stale page: a second build copies an agreement, actor or event page
+ * and a card from the first only while nothing they show has changed. Each edit below changes one thing
+ * the page reads from another entry (src/lib/page-keys.ts) and must bring the new text onto the page.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,11 +11,20 @@ import { copyProject, projectRoot, runAstro } from '../support/project-copy';
 const fixture = join(projectRoot, 'tests/fixtures/minimal/content');
 const PAGE = '/agreements/ai-mou/index.html';
 const CARD = '/og/agreements/ai-mou.png';
+const ACTOR = '/actors/ndrc/index.html';
+const EVENT = '/events/state-visit/index.html';
 
 let dir = '';
 
 /** Builds the copy and says, for each output, whether Astro rendered it or restored the last build's. */
-async function build(): Promise<{ page: string; card: Buffer; pageRestored: boolean; cardRestored: boolean }> {
+async function build(): Promise<{
+  page: string;
+  card: Buffer;
+  pageRestored: boolean;
+  cardRestored: boolean;
+  /** Whether an actor or event page was restored, and its text. */
+  other: (path: string) => { restored: boolean; text: string };
+}> {
   const result = await runAstro(dir, ['build']);
   if (result.code !== 0) throw new Error(result.output);
   const restored = (path: string) => {
@@ -28,6 +37,7 @@ async function build(): Promise<{ page: string; card: Buffer; pageRestored: bool
     card: readFileSync(join(dir, 'dist', CARD)),
     pageRestored: restored(PAGE),
     cardRestored: restored(CARD),
+    other: (path) => ({ restored: restored(path), text: readFileSync(join(dir, 'dist', path), 'utf8') }),
   };
 }
 
@@ -54,6 +64,9 @@ describe('an incremental build', () => {
     expect(again.cardRestored).toBe(true);
     expect(again.page).toBe(first.page);
     expect(again.card.equals(first.card)).toBe(true);
+    for (const path of [ACTOR, EVENT]) {
+      expect(again.other(path)).toEqual({ restored: true, text: first.other(path).text });
+    }
   });
 
   it.each([
@@ -70,6 +83,18 @@ describe('an incremental build', () => {
     const after = await build();
     expect(after.pageRestored).toBe(false);
     expect(after.page).toContain(shown);
+  });
+
+  it.each([
+    ['an actor page', ACTOR, 'agreements/ai-mou.mdx', 'on Artificial Intelligence', 'on Machine Learning'],
+    ['an event page', EVENT, 'agreements/ai-mou.mdx', 'on Machine Learning', 'on Applied AI'],
+    ['an event page', EVENT, 'events/state-visit.mdx', 'summary: A fixture event.', 'summary: An event, edited.'],
+  ])('renders %s again when what it shows changes', async (_what, path, file, from, to) => {
+    const shown = to.replace(/^\w+: /, '');
+    edit(file, from, to);
+    const after = (await build()).other(path);
+    expect(after.restored).toBe(false);
+    expect(after.text).toContain(shown);
   });
 
   it('draws the card again when a party it names changes', async () => {

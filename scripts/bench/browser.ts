@@ -8,7 +8,7 @@ import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { serveSite, type Served, type SiteServer } from '../../tests/support/server.ts';
-import { PAGEFIND_OPTIONS, PANEL_RESULTS } from '../../src/lib/search-config.ts';
+import { DATE_ORDER_FILE, PAGEFIND_OPTIONS, PANEL_RESULTS } from '../../src/lib/search-config.ts';
 import { median, percentile } from './stats.ts';
 
 /** Gzipped bytes and requests of one page load, by kind of file. */
@@ -142,22 +142,38 @@ export interface QueryResult {
 
 /**
  * The search expression, as a string (the test runner would rewrite a dynamic import() in a function):
- * Pagefind with the site's options and the same calls as runSearch in search-core.ts: a relevance query
- * also runs filtered to agreements (which rank first, at the cost of the filter chunk), then loads as
- * many results as the header panel shows.
+ * Pagefind with the site's options and the same calls as runSearch in search-core.ts: one search (never
+ * given `sort`); a date order sorts the results by the date-order file (fetched once per page, while
+ * Pagefind searches, as the site's loadDateOrder and dateOrderIds do); then as many results as the header panel shows are loaded, in that order.
  */
 function searchExpression(root: string, query: string, options: Record<string, unknown>): string {
+  const { sort, ...unsorted } = options as { sort?: { date: 'asc' | 'desc' } };
   return `(async () => {
     const t0 = performance.now();
     const pf = await import(${JSON.stringify(`${root}pagefind/pagefind.js`)});
     await pf.options(${JSON.stringify({ baseUrl: new URL(root).pathname, ...PAGEFIND_OPTIONS })});
-    const search = await pf.search(${JSON.stringify(query)}, ${JSON.stringify(options)});
-    if (${JSON.stringify(!('sort' in options))}) {
-      const filters = ${JSON.stringify(options['filters'] ?? {})};
-      await pf.search(${JSON.stringify(query)}, { ...${JSON.stringify(options)}, filters: { ...filters, kind: 'agreement' } });
+    const sort = ${JSON.stringify(sort ?? null)};
+    if (sort) {
+      window.__dateOrder ??= (async () => {
+        const response = await fetch(${JSON.stringify(`${root}${DATE_ORDER_FILE}`)}, { cache: 'no-cache' });
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        const text = bytes[0] === 0x1f && bytes[1] === 0x8b
+          ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+          : new TextDecoder().decode(bytes);
+        const file = JSON.parse(text);
+        const ids = file.ids === '' ? [] : file.ids.split(' ').map((id) => file.prefix + id);
+        return new Map(ids.map((id, place) => [id, place]));
+      })();
     }
-    const data = await Promise.all(search.results.slice(0, ${PANEL_RESULTS}).map((r) => r.data()));
-    return { ms: performance.now() - t0, results: search.results.length, loaded: data.length };
+    const search = await pf.search(${JSON.stringify(query)}, ${JSON.stringify(unsorted)});
+    let results = search.results;
+    if (sort) {
+      const rank = await window.__dateOrder;
+      const sign = sort.date === 'asc' ? 1 : -1;
+      results = results.filter((r) => rank.has(r.id)).sort((a, b) => sign * (rank.get(a.id) - rank.get(b.id)));
+    }
+    const data = await Promise.all(results.slice(0, ${PANEL_RESULTS}).map((r) => r.data()));
+    return { ms: performance.now() - t0, results: results.length, loaded: data.length };
   })()`;
 }
 
@@ -246,8 +262,21 @@ export interface FilterResult {
   medianMs: number;
   shownBefore: number;
   shownAfter: number;
+  /**
+   * The first filter after the page loads, until the timeline is no longer aria-busy: with older years
+   * folded this includes fetching the facet index and the year pages that hold a match.
+   */
+  firstMs: number;
+  /** Bytes and requests the first filter fetched (0 when nothing is folded). */
+  firstBytes: number;
+  firstRequests: number;
 }
 
+/**
+ * Times the timeline filter on `/`. The first filter is timed until the view settles (it may fetch);
+ * the later runs, once every year it needs is on the page, time the click itself: `change`, then a
+ * forced layout, synchronously, as a reader's click costs before the next frame.
+ */
 export async function measureTimelineFilter(
   browser: Browser,
   server: SiteServer,
@@ -256,20 +285,33 @@ export async function measureTimelineFilter(
 ): Promise<FilterResult> {
   const page = await freshPage(browser);
   await page.goto(server.root, { waitUntil: 'networkidle' });
-  const expression = `(() => {
+  const toggle = (on: boolean) => `(() => {
     const form = document.querySelector('[data-filter-form]');
     const box = form.querySelector('input[type=checkbox][name=theme][value=${JSON.stringify(themeId)}]');
     if (!box) throw new Error('no checkbox for theme ${themeId}');
+    box.checked = ${on};
+    form.dispatchEvent(new Event('change', { bubbles: true }));
+  })()`;
+  const servedBefore = server.log.length;
+  const firstMs = (await page.evaluate(`(async () => {
+    const t0 = performance.now();
+    ${toggle(true)};
+    const timeline = document.querySelector('.timeline');
+    while (timeline.hasAttribute('aria-busy')) await new Promise((r) => setTimeout(r, 1));
+    void document.body.offsetHeight;
+    return performance.now() - t0;
+  })()`)) as number;
+  const firstFetched = server.log.slice(servedBefore);
+  await page.evaluate(toggle(false));
+  const expression = `(() => {
     const visible = () => document.querySelectorAll('.timeline li:not([hidden]) [data-entry-id]').length;
     const before = visible();
     const t0 = performance.now();
-    box.checked = true;
-    form.dispatchEvent(new Event('change', { bubbles: true }));
+    ${toggle(true)};
     void document.body.offsetHeight;
     const ms = performance.now() - t0;
     const after = visible();
-    box.checked = false;
-    form.dispatchEvent(new Event('change', { bubbles: true }));
+    ${toggle(false)};
     void document.body.offsetHeight;
     return { ms, before, after };
   })()`;
@@ -284,7 +326,16 @@ export async function measureTimelineFilter(
     shownAfter = r.after;
   }
   await page.context().close();
-  return { themeId, runs: times, medianMs: median(times), shownBefore, shownAfter };
+  return {
+    themeId,
+    runs: times,
+    medianMs: median(times),
+    shownBefore,
+    shownAfter,
+    firstMs,
+    firstBytes: firstFetched.reduce((n, f) => n + f.bytes, 0),
+    firstRequests: firstFetched.length,
+  };
 }
 
 export { serveSite };

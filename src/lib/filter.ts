@@ -64,7 +64,10 @@ export function emptyCriteria(): Criteria {
 
 function facetMatches(values: FacetValues, criteria: Criteria, facet: Facet): boolean {
   const wanted = criteria[facet];
-  return wanted.length === 0 || wanted.some((v) => values[facet].includes(v));
+  if (wanted.length === 0) return true;
+  const have = values[facet];
+  for (const v of wanted) if (have.includes(v)) return true;
+  return false;
 }
 
 /** Whether an item passes every facet, optionally ignoring one (for that facet's own counts). */
@@ -94,19 +97,21 @@ export function applyFilter(items: readonly FacetValues[], criteria: Criteria): 
   const all = (1 << FACETS.length) - 1;
   const shown: boolean[] = [];
   let total = 0;
+  // Plain loops: this runs over every timeline row on each click.
   for (const values of items) {
     let passed = 0;
-    FACETS.forEach((facet, bit) => {
-      if (facetMatches(values, criteria, facet)) passed |= 1 << bit;
-    });
+    for (let bit = 0; bit < FACETS.length; bit++) {
+      if (facetMatches(values, criteria, FACETS[bit] as Facet)) passed |= 1 << bit;
+    }
     shown.push(passed === all);
     if (passed === all) total += 1;
-    FACETS.forEach((facet, bit) => {
+    for (let bit = 0; bit < FACETS.length; bit++) {
       // An item counts towards a facet's values when it passes every other facet.
-      if ((passed | (1 << bit)) !== all) return;
+      if ((passed | (1 << bit)) !== all) continue;
+      const facet = FACETS[bit] as Facet;
       const tally = counts[facet];
       for (const v of values[facet]) tally.set(v, (tally.get(v) ?? 0) + 1);
-    });
+    }
   }
   return { shown, total, counts };
 }

@@ -114,6 +114,10 @@ describe(`the timeline with ${SIZE} agreements`, () => {
     expect(await visibleIds(page)).toEqual(record.filter((r) => r.year === oldest).map((r) => r.id));
     await page.locator('[data-filter-clear]').click();
     const built = readPage('/', dist);
+    // The years a filter opened fold again: the page shows what it was built with.
+    const asBuilt = built.querySelectorAll('.timeline [data-entry-id]').map((el) => el.getAttribute('data-entry-id'));
+    expect(await visibleIds(page)).toEqual(asBuilt);
+    await expect(page.locator(`[data-folded-year="${oldest}"] .timeline__folded`).isVisible()).resolves.toBe(true);
     await expect(page.locator('[data-filter-status]').textContent()).resolves.toMatch(new RegExp(`of ${SIZE}`));
     const year = built.querySelector('[data-count-for^="year="]');
     await expect(

@@ -3,9 +3,11 @@
  * (`?theme=…&type=…&year=…&my=…&cn=…`), so a view can be shared, and back and forward restore it.
  * All matching and counting is the pure logic of src/lib/filter.ts.
  *
- * A large record folds its older years (index.astro): then a filter first fetches the facet index of
- * every agreement, opens the folded years that hold a match by loading their year pages' items, and
- * counts over the whole index. The timeline is aria-busy while that happens.
+ * Rows that do not match are taken out of their list rather than hidden, so a click costs in proportion to
+ * the rows that come and go, not to the size of the record. A large record folds its older years
+ * (index.astro): then a filter first fetches the facet index of every agreement, opens the folded years
+ * that hold a match by loading their year pages' items, and counts over the whole index; with no filter,
+ * those years fold again, as built. The timeline is aria-busy while anything loads.
  */
 import {
   applyFilter,
@@ -27,28 +29,91 @@ function fill(template: string, vars: Record<string, number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** One agreement on the timeline: its list item, its facet values, and whether it is in its list now. */
 interface Row {
-  row: HTMLElement;
+  item: HTMLElement;
   values: FacetValues;
-  year: HTMLElement | null;
-  event: HTMLElement | null;
+  attached: boolean;
 }
 
-/** The timeline rows inside `root`, each with its facet values and its year and event groups. */
-function rowsIn(root: ParentNode): Row[] {
-  // Each item knows its groups, so applying a filter counts in script instead of querying thousands
-  // of rows for `:not([hidden])` once per group (that dominated at 3,000 entries).
-  return [...root.querySelectorAll<HTMLElement>('[data-entry-id]')].map((el) => ({
-    row: el.closest('li') ?? el,
-    values: facetValuesFrom(el.dataset),
-    year: el.closest<HTMLElement>('.timeline__year'),
-    event: el.closest<HTMLElement>('.timeline__event'),
-  }));
+/** An event's list of rows, in timeline order. */
+interface EventGroup {
+  section: HTMLElement;
+  list: HTMLElement;
+  rows: Row[];
+}
+
+/** A year of the timeline: its section, its event groups, and whether it was folded as built. */
+interface YearGroup {
+  section: HTMLElement;
+  events: EventGroup[];
+  foldedAsBuilt: boolean;
+  note: HTMLElement | null;
+  count: HTMLElement | null;
+  builtCount: string | null;
+}
+
+/** The event groups inside a year section (or a year page's), with their rows, all in their lists. */
+function eventsIn(section: ParentNode): EventGroup[] {
+  return [...section.querySelectorAll<HTMLElement>(':scope > .timeline__event')].flatMap((event) => {
+    const list = event.querySelector<HTMLElement>('.entry-list');
+    if (!list) return [];
+    const rows = [...list.querySelectorAll<HTMLElement>(':scope > li')].map((item) => ({
+      item,
+      values: facetValuesFrom(item.querySelector<HTMLElement>('[data-entry-id]')?.dataset ?? {}),
+      attached: true,
+    }));
+    return [{ section: event, list, rows }];
+  });
+}
+
+/** Puts exactly the wanted rows in a list, in order, moving only those that come or go. */
+function sync(group: EventGroup, wanted: (row: Row) => boolean): number {
+  let cursor = group.list.firstElementChild;
+  let shown = 0;
+  for (const row of group.rows) {
+    if (wanted(row)) {
+      shown += 1;
+      if (row.item === cursor) cursor = cursor.nextElementSibling;
+      else group.list.insertBefore(row.item, cursor);
+      row.attached = true;
+    } else if (row.attached) {
+      if (row.item === cursor) cursor = cursor.nextElementSibling;
+      row.item.remove();
+      row.attached = false;
+    }
+  }
+  return shown;
 }
 
 function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
-  const items = rowsIn(timeline);
-  const values = items.map((i) => i.values);
+  const years = new Map(
+    [...timeline.querySelectorAll<HTMLElement>(':scope > .timeline__year')].map((section) => {
+      const count = section.querySelector<HTMLElement>(':scope > h2 [data-year-count]');
+      const year: YearGroup = {
+        section,
+        events: eventsIn(section),
+        foldedAsBuilt: section.dataset['foldedYear'] !== undefined,
+        note: section.querySelector<HTMLElement>('[data-folded-note]'),
+        count,
+        builtCount: count?.textContent ?? null,
+      };
+      return [section.querySelector('h2 a')?.textContent?.trim() ?? '', year] as const;
+    }),
+  );
+  /** Every row on the page (open years, and folded years once loaded), with the values applyFilter reads. */
+  const rows: Row[] = [];
+  const values: FacetValues[] = [];
+  const register = (year: YearGroup) => {
+    for (const event of year.events) {
+      rows.push(...event.rows);
+      values.push(...event.rows.map((r) => r.values));
+    }
+  };
+  for (const year of years.values()) register(year);
+  /** Folded years whose items are not loaded yet. */
+  const unloaded = new Set([...years].filter(([, y]) => y.foldedAsBuilt).map(([name]) => name));
+
   const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
   // Every value any agreement has is a checkbox, folded years' included: the URL is read against them.
   const known = Object.fromEntries(
@@ -61,15 +126,7 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
   const builtCounts = new Map([...countSpans].map(([key, span]) => [key, span.textContent]));
   const status = form.querySelector<HTMLElement>('[data-filter-status]');
   const details = form.querySelector<HTMLDetailsElement>('[data-filter-details]');
-  const groups = [
-    ...timeline.querySelectorAll<HTMLElement>('.timeline__event, .timeline__year:not([data-folded-year])'),
-  ];
-  const yearCount = (group: HTMLElement) =>
-    group.matches('.timeline__year') ? group.querySelector<HTMLElement>(':scope > h2 [data-year-count]') : null;
-  const folded = new Map(
-    [...timeline.querySelectorAll<HTMLElement>('[data-folded-year]')].map((s) => [s.dataset['foldedYear'] ?? '', s]),
-  );
-  const total = Number(form.dataset['total'] ?? items.length);
+  const total = Number(form.dataset['total'] ?? rows.length);
   const indexSrc = form.dataset['indexSrc'];
   let index: Promise<FacetValues[]> | undefined;
   /** The facet index once it has arrived: later filters then count over it without waiting. */
@@ -77,29 +134,30 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
   const loadIndex = () =>
     (index ??= fetch(indexSrc ?? '')
       .then((r) => (r.ok ? (r.json() as Promise<FacetRow[]>) : Promise.reject(new Error(`${r.status}`))))
-      .then((rows) => (whole = rows.map((row) => fromFacetRow(row).values))));
+      .then((list) => (whole = list.map((row) => fromFacetRow(row).values))));
 
-  /** Replaces a folded year's placeholder with the year page's own event groups, and starts filtering them. */
-  const openYear = async (year: string) => {
-    const section = folded.get(year);
-    const link = section?.querySelector<HTMLAnchorElement>('h2 a');
-    if (!section || !link) return;
+  /** Loads a folded year's event groups from its year page, out of sight until a filter shows their rows. */
+  const loadYear = async (name: string) => {
+    const year = years.get(name);
+    const link = year?.section.querySelector<HTMLAnchorElement>('h2 a');
+    if (!year || !link) return;
     const response = await fetch(link.href);
     if (!response.ok) throw new Error(`${link.href}: ${response.status}`);
     const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-    const events = [
-      ...page.querySelectorAll<HTMLElement>(`.timeline__year[aria-labelledby="year-${year}"] > .timeline__event`),
-    ];
-    if (!folded.has(year)) return; // opened meanwhile by an earlier filter
-    section.querySelector('[data-folded-note]')?.remove();
-    section.append(...events.map((e) => document.adoptNode(e)));
-    section.classList.remove('timeline__year--folded');
-    delete section.dataset['foldedYear'];
-    folded.delete(year);
-    const added = rowsIn(section);
-    items.push(...added);
-    values.push(...added.map((r) => r.values));
-    groups.push(section, ...section.querySelectorAll<HTMLElement>('.timeline__event'));
+    const source = page.querySelector(`.timeline__year[aria-labelledby="year-${name}"]`);
+    if (!source || !unloaded.has(name)) return; // loaded meanwhile by an earlier filter
+    const events = eventsIn(source);
+    for (const event of events) {
+      event.section.hidden = true;
+      for (const row of event.rows) {
+        row.item.remove();
+        row.attached = false;
+      }
+    }
+    year.section.append(...events.map((e) => document.adoptNode(e.section)));
+    year.events = events;
+    unloaded.delete(name);
+    register(year);
   };
 
   const read = (): Criteria => {
@@ -114,57 +172,70 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
   const say = (text: string) => {
     if (status) status.textContent = text;
   };
+  const setText = (el: HTMLElement, text: string) => {
+    if (el.textContent !== text) el.textContent = text;
+  };
 
   /**
-   * Shows the rows on the page that pass; `whole` is the facet index of the whole record when years are
-   * folded, so that counts and the total cover every year, not only those on the page.
+   * Shows the rows on the page that pass. With no filter, the page as built: its open years in full and
+   * its folded years folded. `record` is the facet index of the whole record while years are folded, so
+   * that counts and the total cover every year, not only those on the page.
    */
   const render = (criteria: Criteria, record?: FacetValues[]) => {
-    const onPage = applyFilter(values, criteria);
-    const visibleIn = new Map<HTMLElement, number>(groups.map((g) => [g, 0]));
-    items.forEach((item, i) => {
-      const show = onPage.shown[i] ?? false;
-      if (item.row.hidden === show) item.row.hidden = !show;
-      if (!show) return;
-      for (const group of [item.year, item.event]) if (group) visibleIn.set(group, (visibleIn.get(group) ?? 0) + 1);
-    });
-    for (const [group, n] of visibleIn) {
-      if (group.hidden !== (n === 0)) group.hidden = n === 0;
-      const count = yearCount(group);
-      if (count) count.textContent = fill(count.dataset['template'] ?? '{n}', { n });
-    }
     const anyChosen = chosen(criteria);
-    // A folded year still folded holds no match (the filter opened every year that does).
-    for (const section of folded.values()) section.hidden = anyChosen;
+    const onPage = applyFilter(values, criteria);
+    const passes = new Map(rows.map((row, i) => [row, onPage.shown[i] ?? false]));
+    let shownOnPage = 0;
+    for (const year of years.values()) {
+      const asBuilt = !anyChosen && year.foldedAsBuilt;
+      let inYear = 0;
+      for (const event of year.events) {
+        const n = sync(event, (row) => !asBuilt && (passes.get(row) ?? false));
+        if (event.section.hidden !== (n === 0)) event.section.hidden = n === 0;
+        inYear += n;
+      }
+      shownOnPage += inYear;
+      if (year.note) year.note.hidden = anyChosen;
+      // Folded, a year is two lines laid out in place; open, it skips rendering while off screen.
+      if (year.foldedAsBuilt) year.section.classList.toggle('timeline__year--folded', asBuilt);
+      const hide = anyChosen && inYear === 0;
+      if (year.section.hidden !== hide) year.section.hidden = hide;
+      if (year.count) {
+        const template = year.count.dataset['template'] ?? '{n}';
+        setText(year.count, asBuilt ? (year.builtCount ?? '') : fill(template, { n: inYear }));
+      }
+    }
     const result = record ? applyFilter(record, criteria) : onPage;
     for (const [key, span] of countSpans) {
       const [facet, value] = key.split('=') as [Facet, string];
-      span.textContent =
-        anyChosen || !indexSrc ? `(${result.counts[facet].get(value) ?? 0})` : (builtCounts.get(key) ?? '');
+      const built = !anyChosen && indexSrc !== undefined;
+      setText(span, built ? (builtCounts.get(key) ?? '') : `(${result.counts[facet].get(value) ?? 0})`);
     }
     const template = anyChosen
       ? form.dataset['msgShown']
-      : items.length < total
+      : shownOnPage < total
         ? form.dataset['msgWindow']
         : form.dataset['msgAll'];
-    say(fill(template ?? '', { n: anyChosen ? result.total : items.length, m: total }));
+    say(fill(template ?? '', { n: anyChosen ? result.total : shownOnPage, m: total }));
     // Other parts of the page (the embed code) follow the filters through this event, not their own copy.
     document.dispatchEvent(new CustomEvent(FILTER_CHANGE_EVENT, { detail: criteria }));
   };
 
+  // Once every folded year is loaded, the page holds every row and counting it is enough.
+  const rest = (record: FacetValues[]) => (unloaded.size > 0 ? record : undefined);
   let latest = 0;
   const apply = (criteria: Criteria) => {
     const run = ++latest;
     // Nothing folded, or no filter: the page holds what is to be shown, and the counts as built stand.
     if (!indexSrc || !chosen(criteria)) return render(criteria);
-    // The index is here and every year with a match is open: no need to wait for anything.
-    if (whole && yearsToOpen(whole, criteria, new Set(folded.keys())).length === 0) return render(criteria, whole);
+    // The index is here and every year with a match is loaded: no need to wait for anything.
+    if (whole && yearsToOpen(whole, criteria, unloaded).length === 0) return render(criteria, rest(whole));
     timeline.setAttribute('aria-busy', 'true');
     say(form.dataset['msgLoading'] ?? '');
     loadIndex()
       .then(async (record) => {
-        await Promise.all(yearsToOpen(record, criteria, new Set(folded.keys())).map(openYear));
-        if (run === latest) render(criteria, record);
+        await Promise.all(yearsToOpen(record, criteria, unloaded).map(loadYear));
+        if (run === latest) render(criteria, rest(record));
       })
       .catch(() => {
         if (run === latest) say(form.dataset['msgFailed'] ?? '');

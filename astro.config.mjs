@@ -47,7 +47,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   security: {
     csp: {
-      // Pagefind searches in the page (noWorker, src/lib/search-config.ts), so no worker-src is allowed.
+      // No worker-src: the search page's Pagefind worker is a same-origin script, which script-src allows.
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",

@@ -5,7 +5,8 @@
 
 /**
  * Pagefind's init options. Searching in the page (no worker) saves a 43 KB download and a request,
- * and a search over thousands of entries still takes tens of milliseconds.
+ * and a search over thousands of entries still takes tens of milliseconds; the search page, which
+ * searches on arrival, asks for the worker instead (loadPagefind in search-core.ts).
  *
  * Ranking: agreements come first because the other pages (actors, events, themes) index their text at
  * a tenth of the weight (`data-pagefind-weight="0.1"` on their `<article>`), not through a second search

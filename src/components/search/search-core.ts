@@ -42,11 +42,16 @@ interface PagefindModule {
 
 let loading: Promise<PagefindModule> | undefined;
 
-/** Pagefind, imported once per page on first use; rejects when the index cannot be loaded. */
-export function loadPagefind(): Promise<PagefindModule> {
+/**
+ * Pagefind, imported once per page on first use; rejects when the index cannot be loaded. `worker` runs
+ * its searches in a Web Worker: the search page asks for it, since it searches on arrival and over every
+ * match (on the main thread, 700 ms of blocking in Lighthouse's mobile run at 3,000 agreements); the header
+ * panel does not, saving the worker's 43 KB and a request on the first query. The first caller decides.
+ */
+export function loadPagefind({ worker = false } = {}): Promise<PagefindModule> {
   loading ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ url('/pagefind/pagefind.js'))) as PagefindModule;
-    await pagefind.options({ baseUrl: url('/'), ...PAGEFIND_OPTIONS });
+    await pagefind.options({ baseUrl: url('/'), ...PAGEFIND_OPTIONS, noWorker: !worker });
     await pagefind.init();
     return pagefind;
   })();

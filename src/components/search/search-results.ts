@@ -130,7 +130,7 @@ async function start(root: HTMLElement): Promise<void> {
   let pagefind: Awaited<ReturnType<typeof loadPagefind>>;
   let all: FilterCounts;
   try {
-    pagefind = await loadPagefind();
+    pagefind = await loadPagefind({ worker: true });
     all = await pagefind.filters();
   } catch {
     facets.hidden = true;

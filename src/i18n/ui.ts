@@ -92,6 +92,7 @@ const en = {
   'agreement.noEvent': 'not tied to an event',
   'theme.agreements': 'Agreements on this theme',
   'theme.none': 'No agreement in the record serves this theme yet.',
+  'list.more': 'The newest {n} of {m} are listed here; see all {m} in search',
   'themes.title': 'Themes',
   'themes.intro':
     'Plain-language explainers of the fields Malaysia and China cooperate in, each with the agreements that serve it.',

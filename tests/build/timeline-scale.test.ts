@@ -2,7 +2,8 @@
  * The timeline at a size the real record will reach: 300 generated agreements (the benchmark's seeded
  * generator). The home page holds the newest years only and folds the rest, yet a filter still finds
  * every matching agreement in every year, with counts over the whole record, and a shared link to an
- * old year restores it. Expectations come from the generated content, not from the page.
+ * old year restores it. A theme page lists its newest agreements and links to all of them in search.
+ * Expectations come from the generated content, not from the page.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -146,5 +147,21 @@ describe(`the timeline with ${SIZE} agreements`, () => {
     await page.goto(`${server.root}?year=${record.at(-1)?.year ?? ''}`);
     await settled(page);
     expect(await axe()).toEqual([]);
+  });
+
+  it('lists a large theme’s newest 50 agreements and links to all of them in search', async () => {
+    const counts = new Map<string, number>();
+    for (const r of record) for (const th of r.themes) counts.set(th, (counts.get(th) ?? 0) + 1);
+    const [theme, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    expect(n).toBeGreaterThan(50);
+    const html = readPage(`/themes/${theme}/`, dist);
+    expect(html.querySelectorAll('#theme-agreements ~ .entry-list [data-entry-id]')).toHaveLength(50);
+    const link = html.querySelector('.list-more a');
+    expect(link?.text).toContain(`see all ${n}`);
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(new URL(link?.getAttribute('href') ?? '', server.root).href);
+    await page.locator('.search-result').first().waitFor();
+    await expect(page.locator('[data-search-status]').textContent()).resolves.toContain(`${n} agreements`);
+    expect(problems.consoleErrors).toEqual([]);
   });
 });

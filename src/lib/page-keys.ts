@@ -41,7 +41,7 @@ export function actorPageInputs(record: SiteRecord, id: string): unknown {
   return {
     data,
     memberOf: data.memberOf && record.actor(data.memberOf.id).data,
-    members: record.actors.filter((a) => a.data.memberOf?.id === id).map((a) => [a.id, a.data]),
+    members: record.membersOf(id).map((a) => [a.id, a.data]),
     cards: record.cardsFor('actors', id),
   };
 }

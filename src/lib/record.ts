@@ -63,6 +63,8 @@ export interface SiteRecord {
   card(id: string): AgreementCard;
   /** Cards of the agreements that cite a theme, event, actor (as party or signatory) or source. */
   cardsFor(collection: 'themes' | 'events' | 'actors' | 'sources', id: string): AgreementCard[];
+  /** The actors that are members of an actor (its `memberOf`), in the actors' order. */
+  membersOf(id: string): Actor[];
 }
 
 function index<T extends { id: string }>(entries: T[], collection: string): (id: string) => T {
@@ -157,6 +159,13 @@ async function load(): Promise<SiteRecord> {
     }
   }
 
+  // Also one pass, since both an actor page and its incremental-build key list its members.
+  const members = new Map<string, Actor[]>();
+  for (const a of actors) {
+    const parent = a.data.memberOf?.id;
+    if (parent) members.set(parent, [...(members.get(parent) ?? []), a]);
+  }
+
   return {
     agreements,
     themes,
@@ -187,6 +196,7 @@ async function load(): Promise<SiteRecord> {
     source: index(sources, 'sources'),
     card,
     cardsFor: (collection, id) => citing.get(`${collection}/${id}`) ?? [],
+    membersOf: (id) => members.get(id) ?? [],
   };
 }
 

@@ -444,6 +444,11 @@ const en = {
   'embed.separator': ' · ',
   'embed.none': 'No agreement in the record matches these filters.',
   'embed.noscript': 'Filtering needs JavaScript, so every agreement in the record is listed.',
+  'embed.noscriptNewest': 'Filtering needs JavaScript, so the newest {n} agreements in the record are listed.',
+  'embed.newest': 'The newest {n} of {m} agreements are listed here; see all {m} on the full timeline',
+  'embed.loading': 'Searching the whole record…',
+  'embed.loadFailed':
+    'Older agreements could not be loaded, so only the newest {n} were searched. The full timeline searches them all.',
   'embed.full': 'Open the full timeline',
   'embed.listLabel': 'Agreements, newest year first',
   'embed.boxTitle': 'Embed this timeline',

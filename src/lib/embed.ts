@@ -1,8 +1,75 @@
 /**
- * The embeddable timeline (/embed/timeline/): the one-line summary of what a filtered embed shows,
- * the `<iframe>` code readers copy, and the event through which the timeline's filters say they changed.
+ * The embeddable timeline (/embed/timeline/): how many agreements its page holds, the rows it loads for
+ * older ones, which agreements a filter selects over the whole record, the one-line summary of what a
+ * filtered embed shows, the `<iframe>` code readers copy, and the event through which the timeline's
+ * filters say they changed.
  */
-import { FACETS, type Criteria, type Facet } from './filter';
+import { precisionOf, type PartialDate } from './dates';
+import { applyFilter, FACETS, type Criteria, type Facet, type FacetValues } from './filter';
+
+/**
+ * How many of the newest agreements the embed page holds: a frame shows about ten rows at a time, so this
+ * is several frames' worth, while the list stays near 22 KB at any size (every agreement: 3.7 MB at 3,000).
+ */
+export const EMBED_ITEMS = 50;
+
+/**
+ * One agreement as the embed lists it, in the small per-year files (/embed/timeline/<year>.json) a
+ * filtered embed loads for agreements older than its page holds: id, document type, date value (its
+ * precision follows from its shape) and short title. Their timeline rows would carry far more.
+ */
+export type EmbedRow = [id: string, type: string, date: string, shortTitle: string];
+
+/** What an embed row shows of an agreement. */
+export interface EmbedItem {
+  id: string;
+  type: string;
+  date: PartialDate;
+  shortTitle: string;
+}
+
+/** An agreement's row in the embed's year files. */
+export function embedRow({ id, type, date, shortTitle }: EmbedItem): EmbedRow {
+  return [id, type, date.value, shortTitle];
+}
+
+/** Reads an embed row back; a date of no known shape is an error (the build and the page disagree). */
+export function fromEmbedRow([id, type, value, shortTitle]: EmbedRow): EmbedItem {
+  const precision = precisionOf(value);
+  if (!precision) throw new Error(`Embed row ${id}: "${value}" is not a date`);
+  return { id, type, date: { value, precision }, shortTitle };
+}
+
+/** What a filtered embed shows when its page holds only the newest agreements. */
+export interface EmbedSelection {
+  /** Every matching agreement of the whole record, in timeline order. */
+  ids: string[];
+  /** The years, newest first, whose rows must be loaded: those with a match not on the page. */
+  years: string[];
+}
+
+/**
+ * Filters the whole record's facet index (the timeline's, in timeline order) with the timeline's own
+ * logic, and says which year files hold the matches that `onPage` (the ids the page holds) lacks.
+ */
+export function embedSelection(
+  index: readonly { id: string; values: FacetValues }[],
+  criteria: Criteria,
+  onPage: ReadonlySet<string>,
+): EmbedSelection {
+  const { shown } = applyFilter(
+    index.map((entry) => entry.values),
+    criteria,
+  );
+  const ids: string[] = [];
+  const years = new Set<string>();
+  index.forEach(({ id, values }, i) => {
+    if (!shown[i]) return;
+    ids.push(id);
+    if (!onPage.has(id)) for (const year of values.year) years.add(year);
+  });
+  return { ids, years: [...years].sort().reverse() };
+}
 
 /**
  * Dispatched on `document` by the timeline's filter script after every change of the filter state

@@ -36,4 +36,6 @@ export const routes = {
   year: (year: number | string) => url(`/years/${year}/`),
   /** Every agreement's facet values, which the filters fetch when older years are folded. */
   facetIndex: url('/timeline/facets.json'),
+  /** A year's rows for the embed, which a filtered embed loads for agreements older than its page holds. */
+  embedYear: (year: number | string) => url(`/embed/timeline/${year}.json`),
 };

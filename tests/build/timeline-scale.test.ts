@@ -3,14 +3,19 @@
  * generator). The home page holds the newest years only and folds the rest, yet a filter still finds
  * every matching agreement in every year, with counts over the whole record, and a shared link to an
  * old year restores it. A theme page lists its newest agreements and links to all of them in search.
+ * The embed page holds the newest agreements only, and a filtered embed still shows every match.
  * Expectations come from the generated content, not from the page.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { generateContent } from '../../scripts/bench/generate';
+import { t } from '../../src/i18n/ui';
+import { compareDates, formatDate, type PartialDate } from '../../src/lib/dates';
+import { EMBED_ITEMS } from '../../src/lib/embed';
 import { launchBrowser, watchedPage } from '../support/browser';
 import { readPage } from '../support/dist';
 import { copyProject, projectRoot, runAstro } from '../support/project-copy';
@@ -24,15 +29,27 @@ interface Expected {
   themes: string[];
 }
 
+/** An agreement's front matter as generated: what its embed row must show. */
+interface Generated {
+  shortTitle: string;
+  type: string;
+  date: PartialDate;
+}
+
 let dist: string;
 let server: SiteServer;
 let browser: Browser;
 /** Every generated agreement in timeline order (newest year first, then by date), from the built index. */
 let record: Expected[];
+/** The generated files, by path ("agreements/<id>.mdx"). */
+let files: Map<string, string>;
+const frontMatter = <T>(path: string) => parseYaml(files.get(path)?.split(/^---$/m)[1] ?? '') as T;
+const generated = (id: string) => frontMatter<Generated>(`agreements/${id}.mdx`);
 
 beforeAll(async () => {
   const contentDir = join(projectRoot, '.tmp', 'timeline-scale-content');
-  for (const [path, text] of generateContent(SIZE, 7).files) {
+  files = generateContent(SIZE, 7).files;
+  for (const [path, text] of files) {
     mkdirSync(dirname(join(contentDir, path)), { recursive: true });
     writeFileSync(join(contentDir, path), text);
   }
@@ -163,5 +180,154 @@ describe(`the timeline with ${SIZE} agreements`, () => {
     await page.locator('.search-result').first().waitFor();
     await expect(page.locator('[data-search-status]').textContent()).resolves.toContain(`${n} agreements`);
     expect(problems.consoleErrors).toEqual([]);
+  });
+});
+
+describe(`the embed with ${SIZE} agreements`, () => {
+  const embed = (query = '') => `${server.root}embed/timeline/${query}`;
+  /** The agreements the frame lists, in order. */
+  const listed = (page: Page) =>
+    page
+      .locator('.embed-list [data-entry-id]:visible')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-entry-id') ?? ''));
+  // The script marks the list busy before the page's load event, and unmarks it once every row is in.
+  const loaded = (page: Page) =>
+    page.waitForFunction(() => !document.querySelector('.embed-list')?.hasAttribute('aria-busy'));
+  /** Each listed row as a reader sees it, to compare with the generated content. */
+  const rows = (page: Page) =>
+    page.locator('.embed-list [data-entry-id]:visible').evaluateAll((els) =>
+      els.map((e) => ({
+        id: e.getAttribute('data-entry-id') ?? '',
+        datetime: e.querySelector('time')?.getAttribute('datetime'),
+        date: e.querySelector('time')?.textContent.trim(),
+        type: e.querySelector('.embed-list__type')?.textContent.trim(),
+        title: e.querySelector('.embed-list__title')?.textContent.trim(),
+        href: e.querySelector('.embed-list__title')?.getAttribute('href'),
+        target: e.querySelector('.embed-list__title')?.getAttribute('target'),
+      })),
+    );
+  const expectedRow = (id: string) => {
+    const { shortTitle, type, date } = generated(id);
+    return {
+      id,
+      datetime: date.value,
+      date: formatDate(date),
+      type: t(`type.${type}` as Parameters<typeof t>[0]),
+      title: shortTitle,
+      href: `/agreements/${id}/`,
+      target: '_top',
+    };
+  };
+  const onPage = () =>
+    readPage('/embed/timeline/', dist)
+      .querySelectorAll('.embed-list [data-entry-id]')
+      .map((el) => el.getAttribute('data-entry-id') ?? '');
+
+  it(`holds only the newest ${EMBED_ITEMS} agreements, in timeline order, and says the rest are left out`, () => {
+    const ids = onPage();
+    expect(ids).toHaveLength(EMBED_ITEMS);
+    expect(EMBED_ITEMS).toBeLessThan(SIZE / 4);
+    const positions = ids.map((id) => record.findIndex((r) => r.id === id));
+    expect(positions.every((p, i) => p >= 0 && (i === 0 || p > (positions[i - 1] ?? 0)))).toBe(true);
+    // The newest: no agreement left out is dated after any listed one.
+    const shown = new Set(ids);
+    const dates = (keep: (r: Expected) => boolean) => record.filter(keep).map((r) => generated(r.id).date);
+    const oldestShown = dates((r) => shown.has(r.id)).sort(compareDates)[0];
+    const newestLeft = dates((r) => !shown.has(r.id))
+      .sort(compareDates)
+      .at(-1);
+    expect(oldestShown && newestLeft && compareDates(newestLeft, oldestShown)).toBeLessThanOrEqual(0);
+    // Much lighter than every agreement (140 KB at 300, 3.7 MB at 3,000), and the same at any size.
+    expect(statSync(join(dist, 'embed/timeline/index.html')).size).toBeLessThan(50_000);
+
+    const html = readPage('/embed/timeline/', dist);
+    expect(html.querySelector('h1')?.text.trim()).toBe(`${SIZE} agreements`);
+    const more = html.querySelector('[data-embed-more] a');
+    expect(more?.text.trim()).toBe(
+      `The newest ${EMBED_ITEMS} of ${SIZE} agreements are listed here; see all ${SIZE} on the full timeline`,
+    );
+    expect(more?.getAttribute('href')).toBe('/');
+    expect(more?.getAttribute('target')).toBe('_top');
+    expect(html.querySelector('noscript')?.text).toContain(`the newest ${EMBED_ITEMS} agreements`);
+  });
+
+  it('finds every agreement with a theme in the whole record, in order, with the count in its heading', async () => {
+    const { page, problems } = await watchedPage(browser);
+    const theme = record.at(-1)?.themes[0] ?? '';
+    const expected = record.filter((r) => r.themes.includes(theme)).map((r) => r.id);
+    const built = new Set(onPage());
+    // Matches on the page and far older ones: the filter must load the second kind.
+    expect(expected.some((id) => built.has(id))).toBe(true);
+    expect(expected.filter((id) => !built.has(id)).length).toBeGreaterThan(EMBED_ITEMS / 2);
+    await page.goto(embed(`?theme=${theme}`));
+    await loaded(page);
+    expect(await listed(page)).toEqual(expected);
+    expect(await rows(page)).toEqual(expected.map(expectedRow));
+    const title = frontMatter<{ title: string }>(`themes/${theme}.mdx`).title;
+    await expect(page.locator('h1').textContent()).resolves.toBe(`${expected.length} agreements · theme: ${title}`);
+    await expect(page.locator('[data-embed-more]').isVisible()).resolves.toBe(false);
+    await expect(page.locator('[data-embed-none]').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('link', { name: 'Open the full timeline' }).getAttribute('href')).resolves.toBe(
+      `/?theme=${theme}`,
+    );
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+  });
+
+  it('restores a shared link to the oldest year, loading the facet index and that year’s rows only', async () => {
+    const { page, problems } = await watchedPage(browser);
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'fetch') fetched.push(new URL(request.url()).pathname);
+    });
+    const oldest = record.at(-1)?.year ?? '';
+    const expected = record.filter((r) => r.year === oldest).map((r) => r.id);
+    expect(expected.some((id) => onPage().includes(id))).toBe(false);
+    await page.goto(embed(`?year=${oldest}&colour=red`));
+    await loaded(page);
+    expect(await listed(page)).toEqual(expected);
+    expect(await rows(page)).toEqual(expected.map(expectedRow));
+    await expect(page.locator('h1').textContent()).resolves.toBe(`${expected.length} agreements · ${oldest}`);
+    expect(fetched.sort()).toEqual([`/embed/timeline/${oldest}.json`, '/timeline/facets.json']);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  it('says so when nothing in the whole record matches', async () => {
+    const { page } = await watchedPage(browser);
+    // A theme and an old year (one the page lacks) that no agreement has together.
+    const themes = [...new Set(record.flatMap((r) => r.themes))];
+    const years = [...new Set(record.map((r) => r.year))].reverse();
+    const empty = years
+      .flatMap((year) => themes.map((theme) => ({ year, theme })))
+      .find(({ year, theme }) => !record.some((r) => r.year === year && r.themes.includes(theme)));
+    expect(empty).toBeDefined();
+    await page.goto(embed(`?year=${empty?.year ?? ''}&theme=${empty?.theme ?? ''}`));
+    await loaded(page);
+    expect(await listed(page)).toEqual([]);
+    await expect(page.locator('[data-embed-none]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/^0 agreements · /);
+  });
+
+  it('without JavaScript lists the newest agreements, as built', async () => {
+    const { page } = await watchedPage(browser, { javaScript: false });
+    await page.goto(embed(`?year=${record.at(-1)?.year ?? ''}`));
+    expect(await listed(page)).toEqual(onPage());
+    await expect(page.locator('h1').textContent()).resolves.toBe(`${SIZE} agreements`);
+    await expect(page.locator('[data-embed-more]').isVisible()).resolves.toBe(true);
+  });
+
+  it('has no accessibility violations, as built and once a filter loads older agreements', async () => {
+    const { page } = await watchedPage(browser);
+    const axe = async () => {
+      const result = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag22aa', 'best-practice'])
+        .analyze();
+      return result.violations.map((v) => v.id);
+    };
+    await page.goto(embed());
+    expect(await axe()).toEqual([]);
+    await page.goto(embed(`?theme=${record.at(-1)?.themes[0] ?? ''}`));
+    await loaded(page);
+    expect(await axe()).toEqual([]);
   });
 });

@@ -1,7 +1,15 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { iframeCode, summarize, type SummaryWords } from '../../src/lib/embed';
-import { emptyCriteria } from '../../src/lib/filter';
+import {
+  embedRow,
+  embedSelection,
+  fromEmbedRow,
+  iframeCode,
+  summarize,
+  type EmbedItem,
+  type SummaryWords,
+} from '../../src/lib/embed';
+import { emptyCriteria, facetRow, fromFacetRow, type FacetValues } from '../../src/lib/filter';
 
 const words: SummaryWords = {
   count: '{n} agreements',
@@ -49,5 +57,70 @@ describe('iframeCode', () => {
     const frame = parse(code).querySelector('iframe');
     expect(frame?.getAttribute('src')).toBe('https://example.org/embed/timeline/?theme=ai&year=2025');
     expect(frame?.getAttribute('title')).toBe('A "quoted" <title>');
+  });
+});
+
+describe('embed rows', () => {
+  const items: EmbedItem[] = [
+    { id: 'ai-mou', type: 'mou', date: { value: '2025-04-16', precision: 'day' }, shortTitle: 'AI MoU' },
+    { id: 'crime', type: 'agreement', date: { value: '2024-06', precision: 'month' }, shortTitle: 'Crime, "joint"' },
+    { id: 'expo', type: 'other', date: { value: '2019', precision: 'year' }, shortTitle: 'Expo note' },
+  ];
+
+  it('keeps id, type, date value and short title, and reads the precision back from the value', () => {
+    expect(embedRow(items[0] as EmbedItem)).toEqual(['ai-mou', 'mou', '2025-04-16', 'AI MoU']);
+    for (const item of items) expect(fromEmbedRow(JSON.parse(JSON.stringify(embedRow(item))))).toEqual(item);
+  });
+
+  it('refuses a row whose date has no known shape', () => {
+    expect(() => fromEmbedRow(['x', 'mou', '16 April 2025', 'X'])).toThrow(/x: "16 April 2025" is not a date/);
+  });
+});
+
+describe('embedSelection', () => {
+  const values = (theme: string[], year: string, type = 'mou'): FacetValues => ({
+    theme,
+    type: [type],
+    year: [year],
+    my: ['miti'],
+    cn: [],
+  });
+  // The facet index as the timeline serves it: rows, in timeline order (newest year first).
+  const index = [
+    facetRow('a25', values(['ai'], '2025')),
+    facetRow('b25', values(['trade'], '2025')),
+    facetRow('c24', values(['ai'], '2024', 'protocol')),
+    facetRow('d24', values(['ai', 'trade'], '2024')),
+    facetRow('e19', values(['ai'], '2019')),
+    facetRow('f19', values(['trade'], '2019')),
+    facetRow('g18', values(['trade'], '2018')),
+  ].map(fromFacetRow);
+  // The page holds 2025 and the newest of 2024.
+  const onPage = new Set(['a25', 'b25', 'd24']);
+
+  it('selects every match of the whole record in timeline order, and the years holding those the page lacks', () => {
+    const ai = { ...emptyCriteria(), theme: ['ai'] };
+    expect(embedSelection(index, ai, onPage)).toEqual({ ids: ['a25', 'c24', 'd24', 'e19'], years: ['2024', '2019'] });
+  });
+
+  it('loads no year when every match is on the page, and only an old year for that year', () => {
+    expect(embedSelection(index, { ...emptyCriteria(), year: ['2025'] }, onPage)).toEqual({
+      ids: ['a25', 'b25'],
+      years: [],
+    });
+    expect(embedSelection(index, { ...emptyCriteria(), year: ['2018'] }, onPage)).toEqual({
+      ids: ['g18'],
+      years: ['2018'],
+    });
+  });
+
+  it('combines facets as the timeline does: any value of a facet, every facet', () => {
+    const criteria = { ...emptyCriteria(), theme: ['ai', 'trade'], type: ['mou'], year: ['2024', '2019'] };
+    expect(embedSelection(index, criteria, onPage)).toEqual({ ids: ['d24', 'e19', 'f19'], years: ['2019'] });
+  });
+
+  it('selects nothing, and loads nothing, when nothing matches', () => {
+    const criteria = { ...emptyCriteria(), type: ['protocol'], year: ['2018'] };
+    expect(embedSelection(index, criteria, onPage)).toEqual({ ids: [], years: [] });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Precision } from '../../src/lib/dates';
-import { groupTimeline, windowTimeline, type Datable, type YearGroup } from '../../src/lib/timeline';
+import { capTimeline, groupTimeline, windowTimeline, type Datable, type YearGroup } from '../../src/lib/timeline';
 
 const item = (id: string, value: string, precision: Precision, eventId?: string): Datable => ({
   id,
@@ -63,5 +63,58 @@ describe('windowTimeline', () => {
   });
   it('stops as soon as the limit is reached exactly', () => {
     expect(years(windowTimeline(record, 110).open)).toEqual([2025, 2024]);
+  });
+});
+
+describe('capTimeline', () => {
+  // 2025: an event in April and a loose item in November; 2024: an event in June and a loose month;
+  // 2023: one item. In timeline order: e25a e25b loose25 | loose24 e24a e24b | old.
+  const years = groupTimeline([
+    item('e25a', '2025-04-16', 'day', 'visit-25'),
+    item('e25b', '2025-04-17', 'day', 'visit-25'),
+    item('loose25', '2025-11-02', 'day'),
+    item('e24a', '2024-06-19', 'day', 'visit-24'),
+    item('e24b', '2024-06-20', 'day', 'visit-24'),
+    item('loose24', '2024-03', 'month'),
+    item('old', '2023', 'year'),
+  ]);
+  const ids = (shown: YearGroup<Datable>[]) => shown.flatMap((y) => y.groups.flatMap((g) => g.items.map((i) => i.id)));
+
+  it('shows whole years, newest first, while they fit, and counts the rest as left out', () => {
+    const { shown, left } = capTimeline(years, 6);
+    expect(ids(shown)).toEqual(['e25a', 'e25b', 'loose25', 'loose24', 'e24a', 'e24b']);
+    expect(shown.map((y) => [y.year, y.count])).toEqual([
+      [2025, 3],
+      [2024, 3],
+    ]);
+    expect(left).toBe(1);
+  });
+
+  it('cuts the next year to its newest items by date, kept in timeline order, never more than the limit', () => {
+    const { shown, left } = capTimeline(years, 5);
+    // 2024's newest two are the June items (the March one is older), in their event's order.
+    expect(ids(shown)).toEqual(['e25a', 'e25b', 'loose25', 'e24a', 'e24b']);
+    expect(shown[1]?.groups.map((g) => g.eventId)).toEqual(['visit-24']);
+    expect(shown[1]?.count).toBe(2);
+    expect(left).toBe(2);
+  });
+
+  it('cuts even the newest year when it alone is over the limit, keeping its newest', () => {
+    const { shown, left } = capTimeline(years, 1);
+    expect(ids(shown)).toEqual(['loose25']);
+    expect(shown.map((y) => y.year)).toEqual([2025]);
+    expect(left).toBe(6);
+  });
+
+  it('shows everything, leaving nothing out, when the record is within the limit', () => {
+    const { shown, left } = capTimeline(years, 7);
+    expect(shown).toEqual(years);
+    expect(left).toBe(0);
+    expect(capTimeline(years, 100).left).toBe(0);
+  });
+
+  it('shows nothing for a limit of zero, and nothing of an empty record', () => {
+    expect(capTimeline(years, 0)).toEqual({ shown: [], left: 7 });
+    expect(capTimeline([], 50)).toEqual({ shown: [], left: 0 });
   });
 });

@@ -5,6 +5,7 @@
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
@@ -79,9 +80,22 @@ export function parseHeadersFile(text: string): { pattern: RegExp; headers: [str
   return rules;
 }
 
+/** Types a CDN compresses; Pagefind's index chunks and images are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt', '.csv', '.cff']);
+
+/** How the server sends files. */
+export interface ServeOptions {
+  /**
+   * Gzip text files for clients that accept it, as the static hosts the site targets (Netlify, Cloudflare
+   * Pages, GitHub Pages) do; the log then records the compressed bytes. Off by default: tests read raw sizes.
+   */
+  gzip?: boolean;
+}
+
 /** Serves the built site in `dir` at `base` ("/" or "/tracker/") on a free loopback port. */
-export async function serveSite(dir: string, base = '/'): Promise<SiteServer> {
+export async function serveSite(dir: string, base = '/', options: ServeOptions = {}): Promise<SiteServer> {
   const log: Served[] = [];
+  const gzipped = new Map<string, Buffer>();
   const headersPath = join(dir, '_headers');
   const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
   const server = createServer((req, res) => {
@@ -90,14 +104,26 @@ export async function serveSite(dir: string, base = '/'): Promise<SiteServer> {
     const file = inside === undefined ? undefined : resolveFile(dir, inside);
     const status = file ? 200 : 404;
     const body = file ?? join(dir, '404.html');
+    const extra = rules.filter((r) => r.pattern.test(path)).flatMap((r) => r.headers);
+    const type = ['content-type', TYPES[extname(body)] ?? 'application/octet-stream'] as [string, string];
+    const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    if (options.gzip && accepts && COMPRESSIBLE.has(extname(body)) && existsSync(body)) {
+      let packed = gzipped.get(body);
+      if (!packed) gzipped.set(body, (packed = gzipSync(readFileSync(body))));
+      log.push({ path, status, bytes: packed.length });
+      res.writeHead(status, [
+        type,
+        ['content-encoding', 'gzip'],
+        ['vary', 'Accept-Encoding'],
+        ['content-length', String(packed.length)],
+        ...extra,
+      ]);
+      res.end(packed);
+      return;
+    }
     const bytes = existsSync(body) ? statSync(body).size : 0;
     log.push({ path, status, bytes });
-    const extra = rules.filter((r) => r.pattern.test(path)).flatMap((r) => r.headers);
-    res.writeHead(status, [
-      ['content-type', TYPES[extname(body)] ?? 'application/octet-stream'],
-      ['content-length', String(bytes)],
-      ...extra,
-    ]);
+    res.writeHead(status, [type, ['content-length', String(bytes)], ...extra]);
     if (bytes === 0) res.end();
     else createReadStream(body).pipe(res);
   });

@@ -219,11 +219,7 @@ async function drawHere(drawing: Drawing, fonts: Fonts): Promise<Uint8Array<Arra
   return new Uint8Array(image.asPng());
 }
 
-/** The card worker's file of a context: og-worker.ts under `root` unless given; undefined for the thread pool. */
-const workerFileOf = ({ root, worker }: Pick<RenderContext, 'root' | 'worker'>) =>
-  worker === false ? undefined : (worker ?? new URL('src/lib/og-worker.ts', root));
-
-/** A card worker, started on the first card and stopped after a while without one. */
+/** The card worker, started on the first card and stopped after a while without one. */
 interface CardWorker {
   thread: Worker;
   waiting: Map<number, { resolve: (done: CardDone) => void; reject: (error: Error) => void }>;
@@ -233,10 +229,8 @@ interface CardWorker {
 /** How long the worker is kept without a card, e.g. between the dev server's requests. */
 const WORKER_IDLE_MS = 30_000;
 
-/** The running workers of each worker file (one in a build), or 'failed' once one failed to start or died. */
-const workers = new Map<string, CardWorker[] | 'failed'>();
-/** Workers a build runs at most: one beside the main thread's page rendering, and a second once it waits. */
-const MAX_WORKERS = 2;
+/** The running worker of each worker file (one in a build), or 'failed' once it failed to start or died. */
+const workers = new Map<string, CardWorker | 'failed'>();
 let nextJob = 0;
 
 function startWorker(file: URL): CardWorker {
@@ -246,12 +240,7 @@ function startWorker(file: URL): CardWorker {
   let stopping = false;
   const stop = () => {
     // Forgotten first, so the next card starts a new worker rather than waiting on this one.
-    const pool = workers.get(file.href);
-    if (Array.isArray(pool)) {
-      const at = pool.indexOf(worker);
-      if (at >= 0) pool.splice(at, 1);
-      if (pool.length === 0) workers.delete(file.href);
-    }
+    if (workers.get(file.href) === worker) workers.delete(file.href);
     stopping = true;
     void worker.thread.terminate();
   };
@@ -277,33 +266,19 @@ function startWorker(file: URL): CardWorker {
   return worker;
 }
 
-/** Starts one more worker of a worker file; undefined when it failed to start. */
-function addWorker(file: URL): CardWorker | undefined {
+/** The worker of a worker file, started if need be; undefined when it failed. */
+function workerOf(file: URL): CardWorker | undefined {
+  const known = workers.get(file.href);
+  if (known === 'failed') return undefined;
+  if (known) return known;
   try {
     const worker = startWorker(file);
-    const pool = workers.get(file.href);
-    if (Array.isArray(pool)) pool.push(worker);
-    else workers.set(file.href, [worker]);
+    workers.set(file.href, worker);
     return worker;
   } catch {
     workers.set(file.href, 'failed');
     return undefined;
   }
-}
-
-/** How many card workers run for a worker file (og-worker.ts under `root` unless given). */
-export function runningWorkers(ctx: Pick<RenderContext, 'root' | 'worker'>): number {
-  const file = workerFileOf(ctx);
-  const pool = file && workers.get(file.href);
-  return Array.isArray(pool) ? pool.length : 0;
-}
-
-/** The least busy worker of a worker file, the first started if need be; undefined when one failed. */
-function workerOf(file: URL): CardWorker | undefined {
-  const known = workers.get(file.href);
-  if (known === 'failed') return undefined;
-  if (!known?.length) return addWorker(file);
-  return known.reduce((least, worker) => (worker.waiting.size < least.waiting.size ? worker : least));
 }
 
 /** Has the worker draw a card and write it to `file`; resolves with the PNG when `reply` asks for it. */
@@ -355,7 +330,8 @@ async function locate(card: CardModel, ctx: RenderContext) {
     .update(JSON.stringify({ TEMPLATE_VERSION, PALETTE, card, siteTitle: t('site.title'), fontHash: fonts.fontHash }))
     .digest('hex');
   const dir = folder(ctx.cacheDir, 'og-cards');
-  return { fonts, key, dir, file: file(key, dir), workerFile: workerFileOf(ctx) };
+  const workerFile = ctx.worker === false ? undefined : (ctx.worker ?? new URL('src/lib/og-worker.ts', ctx.root));
+  return { fonts, key, dir, file: file(key, dir), workerFile };
 }
 
 /**
@@ -374,8 +350,6 @@ const file = (key: string, dir: URL) => new URL(`${key}.png`, dir);
 
 /** Each card's trip to the cache, started once whether by drawAhead or by its route. */
 const inCache = new Map<string, Promise<void>>();
-/** The cards among those whose trip has not ended. */
-const pending = new Set<string>();
 
 type Located = Awaited<ReturnType<typeof locate>>;
 
@@ -383,59 +357,33 @@ function ensureCached(card: CardModel, located: Located): Promise<void> {
   // Looked up and recorded with no await in between, so two callers never draw the same card.
   let job = inCache.get(located.file.href);
   if (!job) {
-    const href = located.file.href;
     job = access(located.file).catch(async () => void (await paint(card, located, false)));
-    inCache.set(href, job);
-    pending.add(href);
-    const ended = () => pending.delete(href);
-    job.then(ended, ended);
+    inCache.set(located.file.href, job);
   }
   return job;
 }
 
-/** Cards a worker is given ahead of need, each: enough that it never waits for the main thread's next one. */
-const AHEAD_PER_WORKER = 2;
-
-/** The cards drawAhead has not yet started, and their context; undefined outside a build. */
-let ahead: { queue: CardModel[]; ctx: RenderContext } | undefined;
-
-/** Takes cards off the queue one at a time until it is empty, each into the cache. */
-async function drawQueued(queue: CardModel[], ctx: RenderContext): Promise<void> {
-  for (let card = queue.shift(); card; card = queue.shift())
-    await locate(card, ctx)
-      .then((located) => ensureCached(card, located))
-      .catch(() => undefined);
-}
-
 /**
- * Starts drawing cards in the background, keeping a few of them queued at the worker, so that they are
+ * Starts drawing cards in the background, keeping `parallel` of them queued at the worker, so that they are
  * drawn on the second core while the main thread renders pages, and are in the cache by the time their
  * routes ask; a route whose card is not drawn yet waits behind no more than those. Cards already in the
  * cache cost a file check.
  */
-export function drawAhead(cards: readonly CardModel[], ctx: RenderContext): void {
-  ahead = { queue: [...cards], ctx };
-  for (let i = 0; i < AHEAD_PER_WORKER; i++) void drawQueued(ahead.queue, ctx);
-}
-
-/**
- * Adds a second worker when a route has to wait for its card while drawAhead still has cards to start:
- * the main thread has caught up with the cards (Astro renders the card routes after most pages), so it is
- * idle and its core is free. Before then a second worker would only take turns with the pages.
- */
-function boost(workerFile: URL | undefined): void {
-  const pool = workerFile && workers.get(workerFile.href);
-  if (!ahead?.queue.length || !workerFile || !Array.isArray(pool) || pool.length >= MAX_WORKERS) return;
-  if (!addWorker(workerFile)) return;
-  for (let i = 0; i < AHEAD_PER_WORKER; i++) void drawQueued(ahead.queue, ahead.ctx);
+export function drawAhead(cards: readonly CardModel[], ctx: RenderContext, parallel = 2): void {
+  const queue = [...cards];
+  const work = async () => {
+    for (let card = queue.shift(); card; card = queue.shift())
+      await locate(card, ctx)
+        .then((located) => ensureCached(card, located))
+        .catch(() => undefined);
+  };
+  for (let i = 0; i < parallel; i++) void work();
 }
 
 /** The PNG of a card: from the cache when an identical card was drawn before, else drawn and cached. */
 export async function renderCard(card: CardModel, ctx: RenderContext): Promise<Uint8Array<ArrayBuffer>> {
   const located = await locate(card, ctx);
-  const job = ensureCached(card, located);
-  if (pending.has(located.file.href)) boost(located.workerFile);
-  await job.catch(() => undefined);
+  await ensureCached(card, located).catch(() => undefined);
   const cached = await readFile(located.file).catch(() => undefined);
   if (cached && isCardPng(cached)) return cached;
   // Not in the cache (unwritable), or damaged there: drawn again, and the cache repaired when it can be.

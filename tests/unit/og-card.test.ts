@@ -19,7 +19,7 @@ import {
   TITLE_STEPS,
 } from '../../src/lib/og-card';
 import { cardFonts } from '../../src/lib/og-glyphs';
-import { cardDrawing, cardSvg, drawAhead, isCardPng, renderCard, runningWorkers } from '../../src/lib/og-render';
+import { cardDrawing, cardSvg, drawAhead, isCardPng, renderCard } from '../../src/lib/og-render';
 import { drawingSvg, svgText } from '../../src/lib/og-svg';
 import { RESVG_OPTIONS } from '../../src/lib/og-worker';
 import { encodePng } from '../../src/lib/png-encode';
@@ -426,29 +426,6 @@ describe('the card worker', () => {
     expect(new Set(pngs.map((png) => Buffer.from(png).toString('base64'))).size).toBe(8);
     const files = readdirSync(join(temporary, 'ahead', 'og-cards'));
     expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(8);
-    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
-
-  it('adds a second worker only once a route waits for a card drawAhead has not drawn', async () => {
-    // A worker file of its own (the query makes it another file to the pool), so no earlier test's workers count.
-    const ctx = context('boost', new URL('src/lib/og-worker.ts?boost', projectRoot));
-    const cards = Array.from({ length: 12 }, (_, i) => agreementCard({ ...agreement, title: `Boosted card ${i}` }));
-    await renderCard(cards[0] ?? agreementCard(agreement), ctx);
-    // A route asking for a card that is already drawn costs a file read: no second worker.
-    await renderCard(cards[0] ?? agreementCard(agreement), ctx);
-    expect(runningWorkers(ctx)).toBe(1);
-    drawAhead(cards.slice(1), ctx);
-    // The last card is far down drawAhead's queue: its route waits, so the rest are shared by two workers.
-    const pngs = await Promise.all(
-      cards
-        .slice(1)
-        .reverse()
-        .map((card) => renderCard(card, ctx)),
-    );
-    expect(runningWorkers(ctx)).toBe(2);
-    expect(new Set(pngs.map((png) => Buffer.from(png).toString('base64'))).size).toBe(11);
-    const files = readdirSync(join(temporary, 'boost', 'og-cards'));
-    expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(12);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

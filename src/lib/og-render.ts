@@ -1,13 +1,12 @@
 /**
  * Draws a social card (og-card.ts's model) as a 1200×630 PNG. og-card.ts has already wrapped and
- * fitted every line, so the card is laid out here as shapes at fixed positions (og-svg.ts); its text is
- * shaped into glyph outlines of the bundled Inter font (og-glyphs.ts) and resvg rasterises the SVG: no system
- * fonts, no network. The shaping, drawing, PNG encoding and writing of the file happen in one worker thread
- * (og-worker.ts), so the main thread only sends each card's shapes and hears back; drawAhead starts every
- * card when the build learns the routes, so cards are drawn on the second core while pages render on the
- * first. Each PNG is kept in a content-addressed cache under Astro's cacheDir, so a warm build re-draws only
- * the cards that changed; a missing or damaged cache file is drawn again. Where the worker cannot run, cards
- * are drawn as before it, on libuv's thread pool.
+ * fitted every line, so the card is written directly as SVG with fixed positions, and resvg rasterises it
+ * with the bundled Inter font: no system fonts, no network. The drawing, the PNG encoding and the writing
+ * of the file happen in one worker thread (og-worker.ts), so the main thread only sends each card's SVG and
+ * hears back; drawAhead starts every card when the build learns the routes, so cards are drawn on the
+ * second core while pages render on the first. Each PNG is kept in a content-addressed cache under Astro's
+ * cacheDir, so a warm build re-draws only the cards that changed; a missing or damaged cache file is drawn
+ * again. Where the worker cannot run, cards are drawn as before it, on libuv's thread pool.
  */
 import { createHash } from 'node:crypto';
 import { access, mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
@@ -27,13 +26,11 @@ import {
   type CardModel,
   type FittedText,
 } from './og-card';
-import { cardFonts, type FontFiles } from './og-glyphs';
-import { drawingSvg, type Drawing, type TextShape } from './og-svg';
-import { CARD_WORKER, RESVG_OPTIONS, type CardDone, type CardJob } from './og-worker';
+import { CARD_WORKER, type CardDone, type CardJob } from './og-worker';
 import { woffToSfnt } from './woff-to-sfnt';
 
 /** Bump when the drawing below changes, so cached cards of the old design are not reused. */
-const TEMPLATE_VERSION = 6;
+const TEMPLATE_VERSION = 5;
 
 /** The light palette of src/styles/global.css (:root), which a card, being an image, keeps in both schemes. */
 const PALETTE = {
@@ -76,8 +73,8 @@ export interface RenderContext {
 }
 
 interface Fonts {
-  /** The regular and bold font as sfnt files, which fontkit reads (og-glyphs.ts). */
-  files: FontFiles;
+  /** The regular and bold font as sfnt files, which resvg loads by path. */
+  files: string[];
   /** Hash of the font files, part of every cache key. */
   fontHash: string;
 }
@@ -88,7 +85,7 @@ const folder = (cacheDir: URL, name: string) =>
 /** The fonts unpacked into each cache folder (one in a build), once per process. */
 const fontsLoaded = new Map<string, Promise<Fonts>>();
 
-/** Unpacks the bundled WOFF fonts into the cache (fontkit reads sfnt files by path), once per build. */
+/** Unpacks the bundled WOFF fonts into the cache (resvg reads sfnt files), once per build. */
 async function loadFonts({ root, cacheDir }: RenderContext): Promise<Fonts> {
   const resolve = createRequire(new URL('package.json', root)).resolve;
   const weights = [400, 700];
@@ -111,89 +108,102 @@ async function loadFonts({ root, cacheDir }: RenderContext): Promise<Fonts> {
       return file;
     }),
   );
-  const [regular = '', bold = ''] = files;
-  return { files: { regular, bold }, fontHash };
+  return { files, fontHash };
+}
+
+/** Text as SVG character data: markup characters escaped, characters XML forbids dropped. */
+export function svgText(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 /** The baseline of text at `fontSize` centred in a line box `lineHeight` tall starting at `top`. */
 const baseline = (top: number, fontSize: number, lineHeight: number) =>
   top + (lineHeight - fontSize * (ASCENT + DESCENT)) / 2 + fontSize * ASCENT;
 
-type TextStyle = Omit<TextShape, 'kind' | 'x' | 'y' | 'text'>;
+interface TextStyle {
+  size: number;
+  bold?: boolean;
+  fill: string;
+  anchor?: 'end';
+  spacing?: number;
+}
 
-const text = (x: number, y: number, content: string, style: TextStyle): TextShape => ({
-  kind: 'text',
-  x,
-  y,
-  text: content,
-  ...style,
-});
+function text(x: number, y: number, content: string, style: TextStyle): string {
+  const attrs = [
+    `x="${x}"`,
+    `y="${y.toFixed(1)}"`,
+    `font-size="${style.size}"`,
+    `font-weight="${style.bold ? 700 : 400}"`,
+    `fill="${style.fill}"`,
+    style.anchor ? `text-anchor="${style.anchor}"` : '',
+    style.spacing ? `letter-spacing="${style.spacing}"` : '',
+  ];
+  return `<text ${attrs.filter(Boolean).join(' ')}>${svgText(content)}</text>`;
+}
 
-/** The lines of a fitted text from `top`, one shape each, and the block's height. */
+/** The lines of a fitted text, one <text> each, from `top`; returns the markup and the block's height. */
 function block(fitted: FittedText, top: number, lineHeight: number, style: Omit<TextStyle, 'size'>) {
   const step = fitted.fontSize * lineHeight;
-  const shapes = fitted.lines.map((line, i) =>
+  const markup = fitted.lines.map((line, i) =>
     text(LEFT, baseline(top + i * step, fitted.fontSize, step), line, { ...style, size: fitted.fontSize }),
   );
-  return { shapes, height: fitted.lines.length * step };
+  return { markup: markup.join(''), height: fitted.lines.length * step };
 }
 
 /**
- * The card laid out: the site's name and a type pill at the top, the title (and a theme's summary)
+ * The card as SVG: the site's name and a type pill at the top, the title (and a theme's summary)
  * centred in the middle, the facts in a labelled column at the bottom.
  */
-export function cardDrawing(card: CardModel): Drawing {
-  const shapes: Drawing['shapes'] = [
-    { kind: 'rect', x: 0, y: 0, width: CARD_WIDTH, height: CARD_HEIGHT, fill: PALETTE.bg },
-    { kind: 'rect', x: 0, y: 0, width: STRIPE, height: CARD_HEIGHT, fill: PALETTE.accent },
+export function cardSvg(card: CardModel): string {
+  const parts: string[] = [
+    `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="${PALETTE.bg}"/>`,
+    `<rect width="${STRIPE}" height="${CARD_HEIGHT}" fill="${PALETTE.accent}"/>`,
   ];
   const headerMiddle = TOP + HEADER_HEIGHT / 2;
   const capsCentred = (size: number) => headerMiddle + (size * CAP_HEIGHT) / 2;
-  shapes.push(text(LEFT, capsCentred(28), t('site.title'), { size: 28, bold: true, fill: PALETTE.accent }));
+  parts.push(text(LEFT, capsCentred(28), t('site.title'), { size: 28, bold: true, fill: PALETTE.accent }));
   if (card.kicker) {
     // The pill is sized from the estimated width (a little generous); its text is placed exactly, right-aligned.
     const width = Math.ceil(textWidth(card.kicker, 24)) + 36;
     const height = 42;
-    shapes.push(
-      { kind: 'rect', x: RIGHT - width, y: headerMiddle - height / 2, width, height, rx: 8, fill: PALETTE.accent },
+    parts.push(
+      `<rect x="${RIGHT - width}" y="${headerMiddle - height / 2}" width="${width}" height="${height}" rx="8" fill="${PALETTE.accent}"/>`,
       text(RIGHT - 18, capsCentred(24), card.kicker, { size: 24, bold: true, fill: PALETTE.accentText, anchor: 'end' }),
     );
   }
 
   const factStep = FACT_SIZE * FACT_LINE + FACT_GAP;
   const factsTop = BOTTOM - (2 + 20 + card.facts.length * factStep);
-  shapes.push({ kind: 'rect', x: LEFT, y: factsTop, width: RIGHT - LEFT, height: 2, fill: PALETTE.border });
+  parts.push(`<rect x="${LEFT}" y="${factsTop}" width="${RIGHT - LEFT}" height="2" fill="${PALETTE.border}"/>`);
   card.facts.forEach((fact, i) => {
     const y = baseline(factsTop + 22 + FACT_GAP + i * factStep, FACT_SIZE, FACT_SIZE * FACT_LINE);
-    shapes.push(
-      text(LEFT, y, fact.label, { size: 24, bold: false, fill: PALETTE.muted }),
+    parts.push(
+      text(LEFT, y, fact.label, { size: 24, fill: PALETTE.muted }),
       text(LEFT + FACT_LABEL_WIDTH, y, fact.value, { size: FACT_SIZE, bold: true, fill: PALETTE.text }),
     );
   });
 
   // The title and summary, centred between the header and the facts.
-  const titleHeight = card.title.lines.length * card.title.fontSize * TITLE_LINE;
-  const summaryHeight = card.summary ? card.summary.lines.length * card.summary.fontSize * SUMMARY_LINE : 0;
-  const height = titleHeight + (card.summary ? 20 + summaryHeight : 0);
-  const areaTop = TOP + HEADER_HEIGHT + 24;
-  const areaBottom = factsTop - 24;
-  const top = areaTop + Math.max(0, (areaBottom - areaTop - height) / 2);
-  const title = block(card.title, top, TITLE_LINE, {
+  const title = block(card.title, 0, TITLE_LINE, {
     bold: true,
     fill: PALETTE.text,
     spacing: -0.01 * card.title.fontSize,
   });
-  shapes.push(...title.shapes);
-  if (card.summary) {
-    shapes.push(
-      ...block(card.summary, top + title.height + 20, SUMMARY_LINE, { bold: false, fill: PALETTE.muted }).shapes,
-    );
-  }
-  return { width: CARD_WIDTH, height: CARD_HEIGHT, shapes };
-}
+  const summary = card.summary && block(card.summary, 0, SUMMARY_LINE, { fill: PALETTE.muted });
+  const height = title.height + (summary ? 20 + summary.height : 0);
+  const areaTop = TOP + HEADER_HEIGHT + 24;
+  const areaBottom = factsTop - 24;
+  const top = areaTop + Math.max(0, (areaBottom - areaTop - height) / 2);
+  parts.push(`<g transform="translate(0 ${top.toFixed(1)})">${title.markup}`);
+  if (summary) parts.push(`<g transform="translate(0 ${title.height + 20})">${summary.markup}</g>`);
+  parts.push('</g>');
 
-/** The card as SVG with <text> elements: resvg's own text rendering, to compare the outlines with. */
-export const cardSvg = (card: CardModel): string => drawingSvg(cardDrawing(card));
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}" font-family="Inter">${parts.join('')}</svg>`;
+}
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const IEND = [0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
@@ -214,8 +224,11 @@ export function isCardPng(bytes: Uint8Array): boolean {
  * build's large heap, sets off full garbage collections (measured with an 830 MB heap: 40 ms a card that
  * way, 25 ms this way).
  */
-async function drawHere(drawing: Drawing, fonts: Fonts): Promise<Uint8Array<ArrayBuffer>> {
-  const image = await renderAsync(drawingSvg(drawing, cardFonts(fonts.files)), RESVG_OPTIONS);
+async function drawHere(svg: string, fonts: Fonts): Promise<Uint8Array<ArrayBuffer>> {
+  const image = await renderAsync(svg, {
+    fitTo: { mode: 'original' },
+    font: { loadSystemFonts: false, fontFiles: fonts.files, defaultFontFamily: 'Inter' },
+  });
   return new Uint8Array(image.asPng());
 }
 
@@ -284,14 +297,14 @@ function workerOf(file: URL): CardWorker | undefined {
 /** Has the worker draw a card and write it to `file`; resolves with the PNG when `reply` asks for it. */
 async function drawInWorker(
   worker: CardWorker,
-  drawing: Drawing,
+  svg: string,
   fonts: Fonts,
   file: URL,
   reply: boolean,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
   clearTimeout(worker.idle);
   if (worker.waiting.size === 0) worker.thread.ref();
-  const job: CardJob = { id: nextJob++, drawing, fonts: fonts.files, file: fileURLToPath(file), reply };
+  const job: CardJob = { id: nextJob++, svg, fontFiles: fonts.files, file: fileURLToPath(file), reply };
   const done = await new Promise<CardDone>((resolve, reject) => {
     worker.waiting.set(job.id, { resolve, reject });
     worker.thread.postMessage(job);
@@ -306,17 +319,17 @@ async function drawInWorker(
  */
 async function paint(card: CardModel, located: Located, reply: boolean): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const { fonts, key, dir, file: png, workerFile } = located;
-  const drawing = cardDrawing(card);
+  const svg = cardSvg(card);
   const worker = workerFile && workerOf(workerFile);
   if (worker) {
     try {
-      return await drawInWorker(worker, drawing, fonts, png, reply);
+      return await drawInWorker(worker, svg, fonts, png, reply);
     } catch (error) {
       // A card resvg cannot draw fails as it would on the thread pool; a worker that died leaves it to the pool.
       if (workers.get(workerFile.href) !== 'failed') throw error;
     }
   }
-  const drawn = await drawHere(drawing, fonts);
+  const drawn = await drawHere(svg, fonts);
   await store(drawn, key, dir);
   return drawn;
 }

@@ -1,24 +1,23 @@
 /**
- * The card worker, started by og-render.ts: shapes each card's text into glyph outlines (og-glyphs.ts),
- * draws the SVG with resvg, encodes the pixels with png-encode.ts and writes the PNG into the card cache, all
- * on this thread. The main thread sends the card's shapes and the file's path and hears back when the file is there, so each card's 3 MB of pixels live and die on
+ * The card worker, started by og-render.ts: draws each card's SVG with resvg, encodes the pixels with
+ * png-encode.ts and writes the PNG into the card cache, all on this thread. The main thread sends the SVG
+ * and the file's path and hears back when the file is there, so each card's 3 MB of pixels live and die on
  * this thread's small heap instead of setting off full garbage collections of the build's large one.
  *
- * Node loads this file itself (Vite does not bundle it), so it imports only packages and files by name; og-render.ts finds it from the project root.
+ * Node loads this file itself (Vite does not bundle it), so it imports only Node, resvg and png-encode.ts,
+ * by file name; og-render.ts finds it from the project root.
  */
 import { Resvg } from '@resvg/resvg-js';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import { cardFonts, type FontFiles } from './og-glyphs.ts';
-import { drawingSvg, type Drawing } from './og-svg.ts';
 import { encodePng } from './png-encode.ts';
 
-/** What the worker is asked to do: draw `drawing` with the font files and write it to `file`. */
+/** What the worker is asked to do: draw `svg` with the font files and write it to `file`. */
 export interface CardJob {
   id: number;
-  drawing: Drawing;
-  fonts: FontFiles;
+  svg: string;
+  fontFiles: string[];
   file: string;
   /** Whether to send the PNG back as well (when the caller needs it even if the file cannot be written). */
   reply: boolean;
@@ -34,12 +33,12 @@ export interface CardDone {
 /** Marks the worker's workerData, so the message handler is installed only in a thread started for it. */
 export const CARD_WORKER = 'og-card-worker';
 
-/** resvg's options for a card: its own size, and no fonts, since text arrives as outlines. */
-export const RESVG_OPTIONS = { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } } as const;
-
-/** A card as a PNG: rasterised by resvg, encoded here (resvg's encoder only for a translucent image). */
-export function drawPng(drawing: Drawing, fonts: FontFiles): Buffer {
-  const image = new Resvg(drawingSvg(drawing, cardFonts(fonts)), RESVG_OPTIONS).render();
+/** A card's SVG as a PNG: rasterised by resvg, encoded here (resvg's encoder only for a translucent image). */
+export function drawPng(svg: string, fontFiles: string[]): Buffer {
+  const image = new Resvg(svg, {
+    fitTo: { mode: 'original' },
+    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Inter' },
+  }).render();
   // resvg's pixels are premultiplied, which for the opaque pixels that encodePng takes is the same.
   return encodePng(image.pixels, image.width, image.height) ?? image.asPng();
 }
@@ -61,7 +60,7 @@ function store(png: Uint8Array, file: string): void {
 
 function run(job: CardJob): CardDone {
   try {
-    const png = drawPng(job.drawing, job.fonts);
+    const png = drawPng(job.svg, job.fontFiles);
     store(png, job.file);
     return job.reply ? { id: job.id, png: new Uint8Array(png) } : { id: job.id };
   } catch (error) {

@@ -18,10 +18,7 @@ import {
   themeCard,
   TITLE_STEPS,
 } from '../../src/lib/og-card';
-import { cardFonts } from '../../src/lib/og-glyphs';
-import { cardDrawing, cardSvg, drawAhead, isCardPng, renderCard } from '../../src/lib/og-render';
-import { drawingSvg, svgText } from '../../src/lib/og-svg';
-import { RESVG_OPTIONS } from '../../src/lib/og-worker';
+import { cardSvg, drawAhead, isCardPng, renderCard, svgText } from '../../src/lib/og-render';
 import { encodePng } from '../../src/lib/png-encode';
 import { woffToSfnt } from '../../src/lib/woff-to-sfnt';
 import { xmlError } from '../support/xml';
@@ -192,78 +189,6 @@ describe('cardSvg', () => {
   });
 });
 
-describe('cards drawn as glyph outlines', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'og-glyphs-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const [regular = '', bold = ''] = [400, 700].map((weight) => {
-    const file = join(dir, `inter-${weight}.ttf`);
-    const woff = readFileSync(
-      join(projectRoot.pathname, `node_modules/@fontsource/inter/files/inter-latin-${weight}-normal.woff`),
-    );
-    writeFileSync(file, woffToSfnt(woff));
-    return file;
-  });
-  const fonts = cardFonts({ regular, bold });
-  const card = agreementCard({
-    ...agreement,
-    title: 'Memorandum on the “Digital Silk Road” — AI & smart cities, 2025: a long title that wraps',
-  });
-
-  it('writes text as <use>s of glyphs each defined once, in well-formed SVG with no <text>', () => {
-    const svg = drawingSvg(cardDrawing(card), fonts);
-    expect(xmlError(svg)).toBeUndefined();
-    expect(svg).not.toContain('<text');
-    const defined = [...svg.matchAll(/<path id="([^"]+)"/g)].map((m) => m[1]);
-    const used = new Set([...svg.matchAll(/<use href="#([^"]+)"/g)].map((m) => m[1]));
-    expect(new Set(defined).size).toBe(defined.length);
-    expect(new Set(defined)).toEqual(used);
-    // Regular labels and bold values and titles: both weights are drawn.
-    expect(defined.some((id) => id?.startsWith('r'))).toBe(true);
-    expect(defined.some((id) => id?.startsWith('b'))).toBe(true);
-  });
-
-  it('shapes a line to the width the font gives it, kerned, spaced and anchored', () => {
-    const plain = fonts.shape('AV Tower', true, 0, 64);
-    // Inter kerns "AV" and "To" tighter than their glyphs' advances would set them.
-    const unkerned = ['AV', 'To'].map((pair) => fonts.shape(pair[0] ?? '', true, 0, 64).width * 2);
-    expect(fonts.shape('AV', true, 0, 64).width).toBeLessThan(unkerned[0] ?? 0);
-    expect(plain.glyphs).toHaveLength(7); // the space is advance only
-    expect(fonts.shape('AV Tower', true, -1, 64).width).toBeCloseTo(plain.width - 8, 5);
-    expect(fonts.shape('AV Tower', false, 0, 64).width).toBeLessThan(plain.width);
-    const pill = cardDrawing(card).shapes.find((s) => s.kind === 'text' && s.anchor === 'end');
-    const svg = drawingSvg({ width: 1200, height: 630, shapes: pill ? [pill] : [] }, fonts);
-    const x = Number(/translate\(([\d.]+) /.exec(svg)?.[1]);
-    const width = pill?.kind === 'text' ? fonts.shape(pill.text, pill.bold, 0, pill.size).width : Number.NaN;
-    expect(x + width).toBeCloseTo(pill?.x ?? 0, 0);
-  });
-
-  it('looks as resvg’s own text rendering does: every line’s ink within a pixel of it', () => {
-    const drawing = cardDrawing(card);
-    const outlines = new Resvg(drawingSvg(drawing, fonts), RESVG_OPTIONS).render().pixels;
-    const reference = new Resvg(drawingSvg(drawing), {
-      fitTo: { mode: 'original' },
-      font: { loadSystemFonts: false, fontFiles: [regular, bold], defaultFontFamily: 'Inter' },
-    }).render().pixels;
-    /** Left and right ends of the dark pixels in each band of rows around a line of text. */
-    const ink = (pixels: Buffer, top: number, bottom: number) => {
-      let left = Infinity;
-      let right = -1;
-      for (let y = top; y < bottom; y++)
-        for (let x = 30; x < 1200; x++)
-          if ((pixels[(y * 1200 + x) * 4] ?? 255) < 120) [left, right] = [Math.min(left, x), Math.max(right, x)];
-      return [left, right];
-    };
-    const lines = drawing.shapes.filter((s) => s.kind === 'text');
-    expect(lines.length).toBeGreaterThan(6);
-    for (const line of lines) {
-      const band = [Math.round(line.y - line.size * 0.75), Math.round(line.y + line.size * 0.2)] as const;
-      const [a, b] = [ink(outlines, ...band), ink(reference, ...band)];
-      expect(Math.abs((a[0] ?? 0) - (b[0] ?? 0)), line.text).toBeLessThanOrEqual(1);
-      expect(Math.abs((a[1] ?? 0) - (b[1] ?? 0)), line.text).toBeLessThanOrEqual(1);
-    }
-  });
-});
-
 describe('woffToSfnt', () => {
   const woff = readFileSync(
     join(projectRoot.pathname, 'node_modules/@fontsource/inter/files/inter-latin-700-normal.woff'),
@@ -389,8 +314,8 @@ describe('the card worker', () => {
   });
   afterAll(() => rmSync(temporary, { recursive: true, force: true }));
 
-  // resvg's rendering of a card's outlines, from fonts unpacked here, to compare the worker's PNG with.
-  const [regular = '', bold = ''] = [400, 700].map((weight) => {
+  // resvg's own rendering of a card, from fonts unpacked here, to compare the worker's PNG with.
+  const fontFiles = [400, 700].map((weight) => {
     const file = join(temporary, `inter-${weight}.ttf`);
     const woff = readFileSync(
       join(projectRoot.pathname, `node_modules/@fontsource/inter/files/inter-latin-${weight}-normal.woff`),
@@ -399,7 +324,12 @@ describe('the card worker', () => {
     return file;
   });
   const resvgPng = (card: Parameters<typeof cardSvg>[0]) =>
-    new Resvg(drawingSvg(cardDrawing(card), cardFonts({ regular, bold })), RESVG_OPTIONS).render().asPng();
+    new Resvg(cardSvg(card), {
+      fitTo: { mode: 'original' },
+      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Inter' },
+    })
+      .render()
+      .asPng();
 
   it('draws the very pixels resvg draws, in a smaller palette PNG', async () => {
     const card = eventCard({

@@ -73,9 +73,14 @@ export function mayFallWithin(inner: PartialDate, start: PartialDate, end: Parti
   return last >= dayRange(start).first && first <= dayRange(end).last;
 }
 
-const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+/**
+ * Made on first use: the first DateTimeFormat of a page costs tens of milliseconds (ICU's locale data), and
+ * the timeline page loads this module for its filters without formatting any date.
+ */
+let monthName: Intl.DateTimeFormat | undefined;
 
 function monthOf(value: string): string {
+  monthName ??= new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
   return monthName.format(new Date(`${value.slice(0, 7)}-01T00:00:00Z`));
 }
 

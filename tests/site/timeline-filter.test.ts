@@ -40,6 +40,26 @@ async function visibleIds(page: Page): Promise<string[]> {
 const status = (page: Page) => page.locator('[data-filter-status]').textContent();
 
 describe('timeline filters', () => {
+  it('makes no date formatter while the page loads: the first costs tens of milliseconds of main thread', async () => {
+    const { page } = await watchedPage(site.browser);
+    await page.addInitScript(() => {
+      const made = { count: 0 };
+      const Native = Intl.DateTimeFormat;
+      Object.defineProperty(window, '__formatters', { value: made });
+      Intl.DateTimeFormat = new Proxy(Native, {
+        construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+          made.count += 1;
+          return new target(...args);
+        },
+      });
+    });
+    // Module scripts run before DOMContentLoaded, so by `load` every script of the page has run.
+    await page.goto(site.server.root, { waitUntil: 'load' });
+    expect(
+      await page.evaluate(() => (window as unknown as { __formatters: { count: number } }).__formatters.count),
+    ).toBe(0);
+  });
+
   it('shows exactly the AI agreements when the AI theme is chosen, and says how many', async () => {
     const { page, problems } = await watchedPage(site.browser);
     await page.goto(site.server.root);

@@ -167,6 +167,7 @@ async function benchSize(size: number, browser: Browser): Promise<SizeResult> {
       `/agreements/${generated.agreementId}/`,
       `/themes/${generated.themeId}/`,
       '/search/',
+      '/embed/timeline/',
     ]);
     log(`size ${size}: search`);
     const queries: QuerySpec[] = [

@@ -69,39 +69,29 @@ export function windowTimeline<T>(years: readonly YearGroup<T>[], limit: number)
   return { open: years.slice(0, cut), folded: years.slice(cut) };
 }
 
-/** The newest items of the timeline, at most a fixed number, and how many older ones are left out. */
-export interface CappedTimeline<T> {
-  /** The newest items, in the timeline's shape and order; each year's `count` is what it shows. */
-  shown: YearGroup<T>[];
-  /** How many older items are left out. */
-  left: number;
-}
-
 /**
  * The newest `limit` items, for a page that must stay light however many there are: whole years,
  * newest first, while they fit, then the newest items (by date, as the timeline sorts them) of the
- * next year, in their timeline order. Unlike windowTimeline it never shows more than `limit`.
+ * next year, in their timeline order; each year's `count` is what it shows. Unlike windowTimeline it
+ * never shows more than `limit`.
  */
-export function capTimeline<T extends Datable>(years: readonly YearGroup<T>[], limit: number): CappedTimeline<T> {
+export function capTimeline<T extends Datable>(years: readonly YearGroup<T>[], limit: number): YearGroup<T>[] {
   const shown: YearGroup<T>[] = [];
   let room = Math.max(0, limit);
-  let left = 0;
   for (const year of years) {
+    if (room === 0) break;
     if (year.count <= room) {
       shown.push(year);
       room -= year.count;
-    } else if (room > 0) {
-      const items = year.groups.flatMap((g) => g.items);
-      const newest = new Set([...items].sort(byDateThenTitle).slice(-room));
-      const groups = year.groups
-        .map(({ eventId, items: groupItems }) => ({ eventId, items: groupItems.filter((i) => newest.has(i)) }))
-        .filter((g) => g.items.length > 0);
-      shown.push({ year: year.year, groups, count: newest.size });
-      left += year.count - newest.size;
-      room = 0;
-    } else {
-      left += year.count;
+      continue;
     }
+    const items = year.groups.flatMap((g) => g.items);
+    const newest = new Set([...items].sort(byDateThenTitle).slice(-room));
+    const groups = year.groups
+      .map(({ eventId, items: groupItems }) => ({ eventId, items: groupItems.filter((i) => newest.has(i)) }))
+      .filter((g) => g.items.length > 0);
+    shown.push({ year: year.year, groups, count: newest.size });
+    room = 0;
   }
-  return { shown, left };
+  return shown;
 }

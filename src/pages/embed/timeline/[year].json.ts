@@ -1,4 +1,4 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { embedRow } from '../../../lib/embed';
 import { loadRecord } from '../../../lib/record';
 
@@ -9,12 +9,13 @@ import { loadRecord } from '../../../lib/record';
  */
 export const getStaticPaths = (async () => {
   const record = await loadRecord();
-  return record.timeline.map(({ year }) => ({ params: { year: String(year) } }));
+  return record.timeline.map(({ year, groups }) => ({
+    params: { year: String(year) },
+    props: { rows: groups.flatMap(({ items }) => items.map(embedRow)) },
+  }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => {
-  const record = await loadRecord();
-  const groups = record.timeline.find(({ year }) => String(year) === params.year)?.groups ?? [];
-  const rows = groups.flatMap(({ items }) => items.map(embedRow));
-  return new Response(JSON.stringify(rows), { headers: { 'content-type': 'application/json' } });
-};
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = ({ props }) =>
+  new Response(JSON.stringify(props.rows), { headers: { 'content-type': 'application/json' } });

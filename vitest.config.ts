@@ -1,5 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * How long expect.poll waits for a page to settle (a Pagefind search, a fetched index) before failing: a
+ * browser on a 2-core machine running several builds at once can take seconds; Vitest's default is 1 s.
+ */
+const poll = { timeout: 15_000 };
+
 export default defineConfig({
   test: {
     projects: [
@@ -13,6 +19,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           maxConcurrency: 4,
+          expect: { poll },
         },
       },
       {
@@ -23,6 +30,7 @@ export default defineConfig({
           testTimeout: 300_000,
           hookTimeout: 300_000,
           maxConcurrency: 3,
+          expect: { poll },
         },
       },
     ],

@@ -1,0 +1,51 @@
+/**
+ * Touch targets on a 375 px phone: every link or control that stands alone (its block holds no other
+ * text) is at least 24 CSS px tall, WCAG 2.5.8's minimum. axe and Lighthouse also accept a small target
+ * with enough space around it, but that space depends on how wrapped lines fall and on layout timing;
+ * Lighthouse once measured `/`'s 16 px tag links as too close. Links inside a sentence are exempt.
+ */
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite, watchedPage } from '../support/browser';
+
+const PAGES = [
+  '/',
+  '/agreements/artificial-intelligence-ndrc-mou-2025/',
+  '/themes/artificial-intelligence/',
+  '/events/xi-jinping-state-visit-2025/',
+  '/actors/ndrc/',
+  '/years/2025/',
+  '/types/mou/',
+  '/about/',
+  '/search/?q=NDRC',
+  '/embed/timeline/',
+];
+const MIN_PX = 24;
+
+const site = useBuiltSite();
+
+describe.each(PAGES)('%s on a 375 px phone', (path) => {
+  it(`has no stand-alone link or control under ${MIN_PX} px tall`, async () => {
+    const { page } = await watchedPage(site.browser, { width: 375 });
+    await page.goto(`${site.server.origin}${path}`);
+    if (path.startsWith('/search/')) await page.locator('.search-result').first().waitFor();
+    // Off-screen years skip layout (content-visibility) until a reader scrolls to them: lay them all out.
+    await page.evaluate(() =>
+      document.querySelectorAll<HTMLElement>('.timeline__year').forEach((y) => (y.style.contentVisibility = 'visible')),
+    );
+    const small = await page.evaluate((min) => {
+      const words = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const blockOf = (el: Element) => {
+        let block = el.parentElement;
+        while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+        return block;
+      };
+      return [...document.querySelectorAll<HTMLElement>('a[href], button, summary, input, select')]
+        .filter((el) => el.checkVisibility() && words(el) === words(blockOf(el) ?? el))
+        .map((el) => ({ target: `${el.tagName.toLowerCase()} "${words(el)}"`, px: el.getBoundingClientRect().height }))
+        .filter((t) => t.px < min)
+        .map((t) => `${t.target}: ${t.px.toFixed(1)} px`);
+    }, MIN_PX);
+    expect(small).toEqual([]);
+    await page.context().close();
+  });
+});

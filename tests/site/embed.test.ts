@@ -205,22 +205,24 @@ describe('the embed code on the timeline', () => {
     await page.getByText('Filter the timeline').click();
     await page.getByRole('checkbox', { name: /^Artificial intelligence/ }).check();
     await page.getByRole('checkbox', { name: /^2025/ }).check();
-    expect((await frameSrc(page)).search).toBe('?theme=artificial-intelligence&year=2025');
+    // The code and the address follow the filters once the timeline has painted: poll for them.
+    await expect.poll(async () => (await frameSrc(page)).search).toBe('?theme=artificial-intelligence&year=2025');
+    await expect.poll(() => new URL(page.url()).search).toBe('?theme=artificial-intelligence&year=2025');
     expect(await code(page)).toContain('?theme=artificial-intelligence&amp;year=2025');
     expect(await page.getByRole('link', { name: 'Preview the embedded timeline' }).getAttribute('href')).toBe(
       '/embed/timeline/?theme=artificial-intelligence&year=2025',
     );
     await page.goBack();
-    expect((await frameSrc(page)).search).toBe('?theme=artificial-intelligence');
+    await expect.poll(async () => (await frameSrc(page)).search).toBe('?theme=artificial-intelligence');
     await page.getByRole('button', { name: 'Clear all filters' }).click();
-    expect((await frameSrc(page)).search).toBe('');
+    await expect.poll(async () => (await frameSrc(page)).search).toBe('');
     expect(problems.consoleErrors).toEqual([]);
   });
 
   it('starts from a shared view’s filters, without the unknown ones', async () => {
     const { page } = await watchedPage(site.browser);
     await page.goto(`${site.server.root}?year=2024&theme=not-a-theme&cn=ndrc`);
-    expect((await frameSrc(page)).search).toBe('?year=2024&cn=ndrc');
+    await expect.poll(async () => (await frameSrc(page)).search).toBe('?year=2024&cn=ndrc');
   });
 
   it('points at the site’s public address, where the embed page is', async () => {
@@ -233,6 +235,7 @@ describe('the embed code on the timeline', () => {
     const { page } = await watchedPage(site.browser);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
     await page.goto(`${site.server.root}?theme=digital-economy`);
+    await expect.poll(() => code(page)).toContain('?theme=digital-economy');
     const button = page.locator('#embed').getByRole('button', { name: 'Copy' });
     await button.focus();
     await page.keyboard.press('Enter');

@@ -69,7 +69,8 @@ describe('timeline filters', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(await visibleIds(page)).toEqual(expected);
     expect(await status(page)).toBe(`${expected.length} of ${agreements.length} agreements shown`);
-    expect(new URL(page.url()).search).toBe('?theme=artificial-intelligence');
+    // The address follows once the rows have painted.
+    await expect.poll(() => new URL(page.url()).search).toBe('?theme=artificial-intelligence');
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.cspViolations).toEqual([]);
   });
@@ -141,7 +142,7 @@ describe('timeline filters', () => {
     await page.keyboard.press('Enter');
     expect(await visibleIds(page)).toEqual(ids(() => true));
     expect(await status(page)).toBe(`All ${agreements.length} agreements shown`);
-    expect(new URL(page.url()).search).toBe('');
+    await expect.poll(() => new URL(page.url()).search).toBe('');
   });
 
   it('hides years and events with nothing left to show', async () => {

@@ -5,7 +5,7 @@
  * Lighthouse once measured `/`'s 16 px tag links as too close. Links inside a sentence are exempt.
  */
 import { describe, expect, it } from 'vitest';
-import { useBuiltSite, watchedPage } from '../support/browser';
+import { layOutEverything, useBuiltSite, watchedPage } from '../support/browser';
 
 const PAGES = [
   '/',
@@ -28,10 +28,7 @@ describe.each(PAGES)('%s on a 375 px phone', (path) => {
     const { page } = await watchedPage(site.browser, { width: 375 });
     await page.goto(`${site.server.origin}${path}`);
     if (path.startsWith('/search/')) await page.locator('.search-result').first().waitFor();
-    // Off-screen years skip layout (content-visibility) until a reader scrolls to them: lay them all out.
-    await page.evaluate(() =>
-      document.querySelectorAll<HTMLElement>('.timeline__year').forEach((y) => (y.style.contentVisibility = 'visible')),
-    );
+    await layOutEverything(page);
     const small = await page.evaluate((min) => {
       const words = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
       const blockOf = (el: Element) => {

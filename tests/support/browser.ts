@@ -69,3 +69,16 @@ export function useBuiltSite(dir = distDir, base = '/'): SiteUnderTest {
   });
   return site;
 }
+
+/**
+ * Lays out what `content-visibility: auto` skips off screen (timeline years and rows), as a reader scrolling
+ * through would see it. Skipped elements have no geometry, so checks that measure (axe's target-size, sizes)
+ * would otherwise see zero-sized boxes.
+ */
+export async function layOutEverything(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    document.querySelectorAll<HTMLElement>('*').forEach((el) => {
+      if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
+    }),
+  );
+}

@@ -29,11 +29,12 @@ function fill(template: string, vars: Record<string, number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
-/** One agreement on the timeline: its list item, its facet values, and whether it is in its list now. */
+/** One agreement on the timeline: its list item, facet values, whether it is in its list, whether the filter passes it. */
 interface Row {
   item: HTMLElement;
   values: FacetValues;
   attached: boolean;
+  passes: boolean;
 }
 
 /** An event's list of rows, in timeline order. */
@@ -62,6 +63,7 @@ function eventsIn(section: ParentNode): EventGroup[] {
       item,
       values: facetValuesFrom(item.querySelector<HTMLElement>('[data-entry-id]')?.dataset ?? {}),
       attached: true,
+      passes: true,
     }));
     return [{ section: event, list, rows }];
   });
@@ -84,6 +86,14 @@ function sync(group: EventGroup, wanted: (row: Row) => boolean): number {
     }
   }
   return shown;
+}
+
+/**
+ * Runs work the reader does not see (the address bar, the embed code) once the frame after a click has
+ * painted, so the click shows its rows first: at 3,000 agreements they were about 7 ms of a 20 ms click.
+ */
+function afterPaint(work: () => void): void {
+  requestAnimationFrame(() => setTimeout(work, 0));
 }
 
 function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
@@ -184,13 +194,13 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
   const render = (criteria: Criteria, record?: FacetValues[]) => {
     const anyChosen = chosen(criteria);
     const onPage = applyFilter(values, criteria);
-    const passes = new Map(rows.map((row, i) => [row, onPage.shown[i] ?? false]));
+    rows.forEach((row, i) => (row.passes = onPage.shown[i] ?? false));
     let shownOnPage = 0;
     for (const year of years.values()) {
       const asBuilt = !anyChosen && year.foldedAsBuilt;
       let inYear = 0;
       for (const event of year.events) {
-        const n = sync(event, (row) => !asBuilt && (passes.get(row) ?? false));
+        const n = sync(event, (row) => !asBuilt && row.passes);
         if (event.section.hidden !== (n === 0)) event.section.hidden = n === 0;
         inYear += n;
       }
@@ -218,7 +228,7 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
         : form.dataset['msgAll'];
     say(fill(template ?? '', { n: anyChosen ? result.total : shownOnPage, m: total }));
     // Other parts of the page (the embed code) follow the filters through this event, not their own copy.
-    document.dispatchEvent(new CustomEvent(FILTER_CHANGE_EVENT, { detail: criteria }));
+    afterPaint(() => document.dispatchEvent(new CustomEvent(FILTER_CHANGE_EVENT, { detail: criteria })));
   };
 
   // Once every folded year is loaded, the page holds every row and counting it is enough.
@@ -256,13 +266,15 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
   form.addEventListener('change', () => {
     const criteria = read();
     apply(criteria);
-    history.pushState(null, '', `${window.location.pathname}${serializeCriteria(criteria)}`);
+    const address = `${window.location.pathname}${serializeCriteria(criteria)}`;
+    afterPaint(() => history.pushState(null, '', address));
   });
   form.addEventListener('reset', (event) => {
     event.preventDefault();
     write(emptyCriteria());
     apply(emptyCriteria());
-    history.pushState(null, '', window.location.pathname);
+    const address = window.location.pathname;
+    afterPaint(() => history.pushState(null, '', address));
   });
   window.addEventListener('popstate', fromUrl);
   fromUrl();

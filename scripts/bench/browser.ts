@@ -260,6 +260,12 @@ export interface FilterResult {
   themeId: string;
   runs: number[];
   medianMs: number;
+  /**
+   * Unchecking the box again, back to the page as built (older years folded), timed the same way. Missing
+   * from results written before 4 December 2026, which did not measure it.
+   */
+  clearRuns?: number[];
+  clearMedianMs?: number;
   shownBefore: number;
   shownAfter: number;
   /**
@@ -311,17 +317,21 @@ export async function measureTimelineFilter(
     void document.body.offsetHeight;
     const ms = performance.now() - t0;
     const after = visible();
+    const t1 = performance.now();
     ${toggle(false)};
     void document.body.offsetHeight;
-    return { ms, before, after };
+    const clearMs = performance.now() - t1;
+    return { ms, clearMs, before, after };
   })()`;
   await page.evaluate(expression); // a warm-up run, not counted
   const times: number[] = [];
+  const clearTimes: number[] = [];
   let shownBefore = 0;
   let shownAfter = 0;
   for (let i = 0; i < runs; i += 1) {
-    const r = (await page.evaluate(expression)) as { ms: number; before: number; after: number };
+    const r = (await page.evaluate(expression)) as { ms: number; clearMs: number; before: number; after: number };
     times.push(r.ms);
+    clearTimes.push(r.clearMs);
     shownBefore = r.before;
     shownAfter = r.after;
   }
@@ -330,6 +340,8 @@ export async function measureTimelineFilter(
     themeId,
     runs: times,
     medianMs: median(times),
+    clearRuns: clearTimes,
+    clearMedianMs: median(clearTimes),
     shownBefore,
     shownAfter,
     firstMs,

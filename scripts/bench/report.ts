@@ -147,6 +147,20 @@ const fmt = (value: number | undefined, digits = 1) =>
 const s = (ms: number | undefined) => (ms === undefined ? '–' : fmt(ms / 1000, 2));
 const kb = (bytes: number | undefined) => (bytes === undefined ? '–' : fmt(bytes / KB, 1));
 
+/**
+ * How many builds each size's medians come from, e.g. "3 runs at 30, 300 and 3,000; 1 run at 10,000". Read from
+ * the builds themselves: after `--append`, sizes from different invocations can differ in runs.
+ */
+export function describeRuns(sizes: readonly Pick<SizeResult, 'size' | 'cold'>[]): string {
+  const bySize = new Map<number, number[]>();
+  for (const { size, cold } of sizes) bySize.set(cold.runs.length, [...(bySize.get(cold.runs.length) ?? []), size]);
+  const list = (ns: number[]) => {
+    const names = ns.map((n) => n.toLocaleString('en-GB'));
+    return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+  };
+  return [...bySize].map(([runs, ns]) => `${runs} ${runs === 1 ? 'run' : 'runs'} at ${list(ns)}`).join('; ');
+}
+
 /** The Markdown report. */
 export function renderMarkdown(results: Results): string {
   const m = results.machine;
@@ -159,8 +173,9 @@ export function renderMarkdown(results: Results): string {
     '',
     `- Machine: ${m.cpu}, ${m.cores} cores, ${fmt(m.memoryGb)} GB memory, ${m.os}`,
     `- Node ${m.node}, Astro ${m.astro ?? '?'}, Pagefind ${m.pagefind ?? '?'}, Chromium ${m.chromium ?? '?'}`,
-    `- Load average at start (1/5/15 min): ${m.loadAverageAtStart.join(' / ')} on ${m.cores} cores; each build’s load is in the JSON (\`loadAtStart\`)`,
-    `- Date: ${m.date}; sizes ${results.options.sizes.join(', ')}; ${results.options.runs} run(s) per build kind (medians); seed ${results.options.seed}`,
+    `- Load average at the start of the last invocation (1/5/15 min): ${m.loadAverageAtStart.join(' / ')} on ${m.cores} cores; each build’s load is in the JSON (\`loadAtStart\`)`,
+    `- Date of the last invocation: ${m.date}; seed ${results.options.seed}`,
+    `- Builds per kind (cold, warm), medians taken: ${describeRuns(results.sizes)}`,
     '',
     `## Budgets (at ${results.budgetSize === undefined ? '–' : results.budgetSize.toLocaleString('en-GB')} agreements)`,
     '',

@@ -263,18 +263,17 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
     if (chosen(criteria)) details?.setAttribute('open', '');
   };
 
-  form.addEventListener('change', () => {
-    const criteria = read();
+  /** Shows a filter the reader chose and adds it to the history (no filter: the bare path). */
+  const choose = (criteria: Criteria) => {
     apply(criteria);
     const address = `${window.location.pathname}${serializeCriteria(criteria)}`;
     afterPaint(() => history.pushState(null, '', address));
-  });
+  };
+  form.addEventListener('change', () => choose(read()));
   form.addEventListener('reset', (event) => {
     event.preventDefault();
     write(emptyCriteria());
-    apply(emptyCriteria());
-    const address = window.location.pathname;
-    afterPaint(() => history.pushState(null, '', address));
+    choose(emptyCriteria());
   });
   window.addEventListener('popstate', fromUrl);
   fromUrl();

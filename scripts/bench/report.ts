@@ -152,13 +152,15 @@ const kb = (bytes: number | undefined) => (bytes === undefined ? '–' : fmt(byt
  * the builds themselves: after `--append`, sizes from different invocations can differ in runs.
  */
 export function describeRuns(sizes: readonly Pick<SizeResult, 'size' | 'cold'>[]): string {
-  const bySize = new Map<number, number[]>();
-  for (const { size, cold } of sizes) bySize.set(cold.runs.length, [...(bySize.get(cold.runs.length) ?? []), size]);
-  const list = (ns: number[]) => {
-    const names = ns.map((n) => n.toLocaleString('en-GB'));
-    return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
-  };
-  return [...bySize].map(([runs, ns]) => `${runs} ${runs === 1 ? 'run' : 'runs'} at ${list(ns)}`).join('; ');
+  const sizesByRuns = new Map<number, string[]>();
+  for (const { size, cold } of sizes) {
+    const runs = cold.runs.length;
+    sizesByRuns.set(runs, [...(sizesByRuns.get(runs) ?? []), size.toLocaleString('en-GB')]);
+  }
+  const and = new Intl.ListFormat('en-GB', { type: 'conjunction' });
+  return [...sizesByRuns]
+    .map(([runs, names]) => `${runs} ${runs === 1 ? 'run' : 'runs'} at ${and.format(names)}`)
+    .join('; ');
 }
 
 /** The Markdown report. */

@@ -58,19 +58,20 @@ function buildFacets(form: HTMLFormElement, all: FilterCounts): void {
       facet === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en'),
     );
     list.replaceChildren(
-      ...values.map((value, i) => {
+      ...values.map((value) => {
         const item = document.createElement('li');
         const box = document.createElement('input');
         box.type = 'checkbox';
         box.name = facet;
         box.value = value;
-        box.id = `facet-${facet}-${i}`;
-        const label = document.createElement('label');
-        label.htmlFor = box.id;
         const number = document.createElement('span');
         number.className = 'search-facet__count';
-        label.append(`${value} `, number);
-        item.append(box, label);
+        // The label wraps the box so the whole row takes the tap, not only the 13 px square.
+        const text = document.createElement('span');
+        text.append(`${value} `, number);
+        const label = document.createElement('label');
+        label.append(box, text);
+        item.append(label);
         return item;
       }),
     );
@@ -81,9 +82,10 @@ function buildFacets(form: HTMLFormElement, all: FilterCounts): void {
 function updateCounts(form: HTMLFormElement, counts: FilterCounts): void {
   for (const box of form.querySelectorAll<HTMLInputElement>('[data-facet-values] input')) {
     const count = counts[box.name]?.[box.value] ?? 0;
-    const number = box.parentElement?.querySelector('.search-facet__count');
+    const item = box.closest('li');
+    const number = item?.querySelector('.search-facet__count');
     if (number) number.textContent = `(${count})`;
-    box.parentElement?.classList.toggle('search-facet__empty', count === 0 && !box.checked);
+    item?.classList.toggle('search-facet__empty', count === 0 && !box.checked);
   }
 }
 

@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { file, glob } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { parseDataFile } from './data-file';
+import { parseDataFile, type DataItem } from './data-file';
 import { findMarkup } from './plain-body';
 
 /** The id an entry file stands for: its name without extension, lower-cased, spaces and underscores as hyphens. */
@@ -86,14 +86,23 @@ export function strictGlob(base: string): Loader {
 /** file() over a YAML list, failing (not warning) on a missing file, a parse error, or a missing or repeated id. */
 export function strictDataFile(path: string): Loader {
   const shown = path.replace(/^\.\//, '');
-  const inner = file(path, { parser: (text) => parseDataFile(shown, text) });
+  /** The text checked before file() reads it, and its items: YAML parsing is the slow part (0.4 s at 3,000). */
+  let checked: { text: string; items: DataItem[] } | undefined;
+  const inner = file(path, {
+    parser: (text) => (text === checked?.text ? checked.items : parseDataFile(shown, text)),
+  });
   return {
     name: 'strict-data-file',
     load: async (context) => {
       if (!existsSync(path)) throw new Error(`${shown}: data file not found`);
       // Parsed here first because file() catches parser errors and leaves the collection empty.
-      parseDataFile(shown, await readFile(path, 'utf8'));
-      return inner.load(context);
+      const text = await readFile(path, 'utf8');
+      checked = { text, items: parseDataFile(shown, text) };
+      try {
+        return await inner.load(context);
+      } finally {
+        checked = undefined;
+      }
     },
   };
 }

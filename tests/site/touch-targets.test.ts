@@ -1,11 +1,11 @@
 /**
  * Touch targets on a 375 px phone: every link or control that stands alone (its block holds no other
- * text) or is drawn as a box of its own (a pill badge, a button) is at least 24 CSS px tall, WCAG 2.5.8's
- * minimum. axe and Lighthouse also accept a small target
- * with enough space around it, but that space depends on how wrapped lines fall and on layout timing;
- * Lighthouse once measured `/`'s 16 px tag links as too close. Links inside a sentence (display `inline`) are exempt; a
- * badge in a row of metadata is not, as Lighthouse once failed `/` on a 23.8 px type badge. A checkbox is
- * measured by its label, which takes its clicks.
+ * text) or is laid out as a box of its own (a pill badge, a flex item, a button) is at least 24 CSS px
+ * tall, WCAG 2.5.8's minimum. axe and Lighthouse also accept a small target with enough space around it,
+ * but that space depends on how wrapped lines fall and on layout timing: Lighthouse once failed `/` on its
+ * 16 px tag links, and once on a 23.8 px type badge in a row's metadata (a flex row, so axe does not count
+ * the badge as part of a sentence). Only links inside a sentence (computed display `inline`) are exempt.
+ * A checkbox is measured by its label, which takes its clicks.
  */
 import { describe, expect, it } from 'vitest';
 import { layOutEverything, useBuiltSite, watchedPage } from '../support/browser';

@@ -1,7 +1,7 @@
 /**
  * Touch targets on a 375 px phone: every link or control that stands alone (its block holds no other
- * text) or is laid out as a box of its own (a pill badge, a flex item, a button) is at least 24 CSS px
- * tall, WCAG 2.5.8's minimum. axe and Lighthouse also accept a small target with enough space around it,
+ * text) or is laid out as a box of its own (a pill badge, a flex item, a button) is at least 24 × 24 CSS
+ * px, WCAG 2.5.8's minimum. axe and Lighthouse also accept a small target with enough space around it,
  * but that space depends on how wrapped lines fall and on layout timing: Lighthouse once failed `/` on its
  * 16 px tag links, and once on a 23.8 px type badge in a row's metadata (a flex row, so axe does not count
  * the badge as part of a sentence). Only links inside a sentence (computed display `inline`) are exempt.
@@ -27,7 +27,7 @@ const MIN_PX = 24;
 const site = useBuiltSite();
 
 describe.each(PAGES)('%s on a 375 px phone', (path) => {
-  it(`has no stand-alone link or control under ${MIN_PX} px tall`, async () => {
+  it(`has no stand-alone link or control smaller than ${MIN_PX} × ${MIN_PX} px`, async () => {
     const { page } = await watchedPage(site.browser, { width: 375 });
     await page.goto(`${site.server.origin}${path}`);
     if (path.startsWith('/search/')) await page.locator('.search-result').first().waitFor();
@@ -44,10 +44,10 @@ describe.each(PAGES)('%s on a 375 px phone', (path) => {
         .filter((el) => getComputedStyle(el).display !== 'inline' || words(el) === words(blockOf(el) ?? el))
         .map((el) => ({
           target: `${el.tagName.toLowerCase()} "${words(el)}"`,
-          px: (el.closest('label') ?? el).getBoundingClientRect().height,
+          box: (el.closest('label') ?? el).getBoundingClientRect(),
         }))
-        .filter((t) => t.px < min)
-        .map((t) => `${t.target}: ${t.px.toFixed(1)} px`);
+        .filter(({ box }) => box.width < min || box.height < min)
+        .map(({ target, box }) => `${target}: ${box.width.toFixed(1)} × ${box.height.toFixed(1)} px`);
     }, MIN_PX);
     expect(small).toEqual([]);
     await page.context().close();

@@ -261,15 +261,7 @@ if (values.append && existsSync(values.out)) {
   const previous = JSON.parse(readFileSync(values.out, 'utf8')) as Results;
   results.sizes = previous.sizes.filter((r) => !sizes.includes(r.size));
   results.notes = [...new Set([...previous.notes, ...notes])];
-  const runsOf = (r: SizeResult) => r.cold.runs.length;
   results.options.sizes = [...new Set([...results.sizes.map((r) => r.size), ...sizes])].sort((a, b) => a - b);
-  for (const r of results.sizes) {
-    if (runsOf(r) !== runs) {
-      results.notes.push(
-        `Size ${r.size}: ${runsOf(r)} run(s) per build kind; sizes ${sizes.join(', ')}: ${runs} run(s).`,
-      );
-    }
-  }
 }
 
 let failed = false;

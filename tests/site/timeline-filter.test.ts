@@ -105,12 +105,15 @@ describe('timeline filters', () => {
     const { page } = await watchedPage(site.browser);
     await page.goto(site.server.root);
     await page.getByText('Filter the timeline').click();
+    // Each state enters the history once the timeline has painted it: wait for the address before going back.
     await page.getByRole('checkbox', { name: /^2025/ }).check();
     const year2025 = ids((a) => a.date.value.startsWith('2025'));
     expect(await visibleIds(page)).toEqual(year2025);
+    await expect.poll(() => new URL(page.url()).search).toBe('?year=2025');
     await page.getByRole('checkbox', { name: /^Letter of intent/ }).check();
     const loi2025 = ids((a) => a.date.value.startsWith('2025') && a.type === 'letter-of-intent');
     expect(await visibleIds(page)).toEqual(loi2025);
+    await expect.poll(() => new URL(page.url()).search).toBe('?type=letter-of-intent&year=2025');
     await page.goBack();
     expect(await visibleIds(page)).toEqual(year2025);
     await page.goBack();

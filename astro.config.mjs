@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import contentStore from './src/integrations/content-store.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import redirectsMap from './src/integrations/redirects.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
@@ -25,6 +26,7 @@ export default defineConfig({
   prerenderConflictBehavior: 'error',
   integrations: [
     mdx(),
+    contentStore(),
     redirectsMap(contentDir),
     // The embed pages live inside other sites' frames (noindex), not in search results.
     sitemap({

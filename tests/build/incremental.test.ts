@@ -22,6 +22,8 @@ async function build(): Promise<{
   card: Buffer;
   pageRestored: boolean;
   cardRestored: boolean;
+  /** Everything the build printed. */
+  output: string;
   /** Whether an actor or event page was restored, and its text. */
   other: (path: string) => { restored: boolean; text: string };
 }> {
@@ -37,6 +39,7 @@ async function build(): Promise<{
     card: readFileSync(join(dir, 'dist', CARD)),
     pageRestored: restored(PAGE),
     cardRestored: restored(CARD),
+    output: result.output,
     other: (path) => ({ restored: restored(path), text: readFileSync(join(dir, 'dist', path), 'utf8') }),
   };
 }
@@ -55,6 +58,13 @@ describe('an incremental build', () => {
   beforeAll(async () => {
     dir = copyProject('incremental', fixture);
     first = await build();
+  });
+
+  it('reads the content data from its file rather than from the bundle (src/integrations/content-store.ts)', () => {
+    expect(first.output).toMatch(
+      /\[tracker:content-store\] Content data \([\d.]+ MB\) read from its file, not bundled/,
+    );
+    expect(first.page).toContain('A fixture body.');
   });
 
   it('restores an unchanged agreement page and card, identical to the last build', async () => {

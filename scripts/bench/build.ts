@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
+import { buildEnv } from '../build-env.ts';
 import { parseBuildLog, type LogLine } from './parse.ts';
 
 const TIME = '/usr/bin/time';
@@ -71,7 +72,8 @@ export function runBuild(
     const loadAtStart = Math.round((loadavg()[0] ?? 0) * 100) / 100;
     const child = spawn(command, args, {
       cwd: dir,
-      env: { ...inherited, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      // The same allocator settings as `npm run build` (scripts/build-env.ts).
+      env: buildEnv({ ...inherited, ...env, FORCE_COLOR: '0', NO_COLOR: '1' }),
     });
     const lines: LogLine[] = [];
     const buffers = { stdout: '', stderr: '' };

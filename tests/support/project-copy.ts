@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildEnv } from '../../scripts/build-env.ts';
 
 export const projectRoot = new URL('../../', import.meta.url).pathname;
 
@@ -33,7 +34,8 @@ export function runAstro(dir: string, args: string[], env: Record<string, string
     const { NODE_ENV: _testMode, ...inherited } = process.env;
     const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), ...args], {
       cwd: dir,
-      env: { ...inherited, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      // Built as `npm run build` builds (scripts/build-env.ts).
+      env: buildEnv({ ...inherited, ...env, FORCE_COLOR: '0', NO_COLOR: '1' }),
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

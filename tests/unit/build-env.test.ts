@@ -1,0 +1,23 @@
+/**
+ * Every build command gets the allocator settings of scripts/build-env.ts, which must be in the environment
+ * when the build's process starts; a caller's own setting wins.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BUILD_ENV, buildEnv } from '../../scripts/build-env.ts';
+
+describe('the build commands', () => {
+  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+
+  it.each(['build', 'start', 'test'])('npm %s builds with the allocator settings', (name) => {
+    expect(scripts[name]).toContain('node scripts/build.ts');
+    expect(scripts[name]).not.toMatch(/(^|&&\s*)astro build/);
+  });
+
+  it('lets a variable set by the caller win over the settings', () => {
+    const [name] = Object.keys(BUILD_ENV);
+    if (!name) throw new Error('BUILD_ENV is empty');
+    expect(buildEnv({})[name]).toBe(BUILD_ENV[name]);
+    expect(buildEnv({ [name]: 'mine' })[name]).toBe('mine');
+  });
+});

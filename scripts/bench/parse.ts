@@ -37,12 +37,13 @@ export function routeTimes(lines: readonly LogLine[]): { route: string; ms: numb
   return out;
 }
 
-/** "589ms" or "4.52s" (as Astro prints durations) in milliseconds. */
+/** "589ms", "4.52s" or "2m 35s" (as Astro prints durations) in milliseconds. */
 export function parseDuration(text: string): number | undefined {
-  const match = /([\d.]+)\s*(ms|s|m)\b/.exec(text);
-  if (!match) return undefined;
-  const value = Number(match[1]);
-  return match[2] === 'ms' ? value : match[2] === 's' ? value * 1000 : value * 60_000;
+  // From a minute on, Astro writes minutes and seconds ("2m 35s"): every part counts.
+  const parts = [...(/^\s*((?:[\d.]+\s*(?:ms|s|m)\b\s*)+)/.exec(text)?.[1] ?? '').matchAll(/([\d.]+)\s*(ms|s|m)\b/g)];
+  if (parts.length === 0) return undefined;
+  const unit = { ms: 1, s: 1000, m: 60_000 } as const;
+  return parts.reduce((sum, [, value, name]) => sum + Number(value) * unit[name as keyof typeof unit], 0);
 }
 
 /** Phases, pages and memory from a build log. */

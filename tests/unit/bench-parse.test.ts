@@ -65,6 +65,9 @@ describe('parseDuration', () => {
     expect(parseDuration('589ms.')).toBe(589);
     expect(parseDuration(' 4.52s.')).toBeCloseTo(4520);
     expect(parseDuration('2m')).toBe(120_000);
+    // Astro's form from a minute on: both parts, not the minutes alone.
+    expect(parseDuration(' 1m 59s.')).toBe(119_000);
+    expect(parseDuration('2m 0s.')).toBe(120_000);
     expect(parseDuration('soon')).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@
  * store in that one file (not with `experimental.collectionStorage`); otherwise Astro's module is used, and
  * the build log says so.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -30,9 +30,8 @@ export default function contentStore(): AstroIntegration {
     name: 'tracker:content-store',
     hooks: {
       'astro:config:setup': ({ config, updateConfig }) => {
-        const cacheDir = config.cacheDir.href.endsWith('/') ? config.cacheDir : new URL(`${config.cacheDir.href}/`);
-        // Where `astro build` writes the store, as Astro's content layer names it.
-        const file = fileURLToPath(new URL('data-store.json', cacheDir));
+        // Where `astro build` writes the store, named as Astro's content layer names it (cacheDir is a folder URL).
+        const file = fileURLToPath(new URL('data-store.json', config.cacheDir));
         const storage = config.experimental.collectionStorage;
         updateConfig({
           vite: {
@@ -50,11 +49,12 @@ export default function contentStore(): AstroIntegration {
                       outcome = { kept: `experimental.collectionStorage is ${JSON.stringify(storage)}` };
                       return null;
                     }
-                    if (!existsSync(file)) {
+                    const size = statSync(file, { throwIfNoEntry: false })?.size;
+                    if (size === undefined) {
                       outcome = { kept: `${file} does not exist` };
                       return null;
                     }
-                    outcome = { read: statSync(file).size };
+                    outcome = { read: size };
                     return { code: storeReader(file), map: { mappings: '' } };
                   },
                 },

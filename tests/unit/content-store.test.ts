@@ -25,7 +25,8 @@ function setUp(cacheDir: string, collectionStorage?: string) {
   const integration = contentStore();
   let handler: LoadHandler | undefined;
   const options = {
-    config: { cacheDir: pathToFileURL(cacheDir), experimental: { collectionStorage } },
+    // Astro resolves cacheDir to a folder URL, ending in a slash.
+    config: { cacheDir: pathToFileURL(`${cacheDir}/`), experimental: { collectionStorage } },
     updateConfig: (update: { vite: { plugins: { load: { handler: LoadHandler } }[] } }) => {
       handler = update.vite.plugins[0]?.load.handler;
     },

@@ -134,7 +134,7 @@ async function benchSize(size: number, browser: Browser): Promise<SizeResult> {
 
   for (let run = 1; run <= runs; run += 1) {
     clearCaches(dir);
-    const m = await runBuild(dir, projectRoot);
+    const m = await runBuild(dir);
     log(
       `size ${size}: cold ${run}/${runs}: ${(m.wallMs / 1000).toFixed(1)} s, ${m.pages ?? '?'} pages, peak ${m.peakRssMb?.toFixed(0) ?? '?'} MB`,
     );
@@ -146,7 +146,7 @@ async function benchSize(size: number, browser: Browser): Promise<SizeResult> {
   const edited = join(dir, 'content', 'agreements', `${generated.agreementId}.mdx`);
   for (let run = 1; run <= runs; run += 1) {
     appendFileSync(edited, `\nA benchmark edit, number ${run}, to the body of this entry.\n`);
-    const m = await runBuild(dir, projectRoot);
+    const m = await runBuild(dir);
     log(`size ${size}: warm ${run}/${runs}: ${(m.wallMs / 1000).toFixed(1)} s`);
     result.warm.runs.push(m);
     if (!m.ok) return fail('warm', m);

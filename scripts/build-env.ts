@@ -1,9 +1,17 @@
 /**
- * Settings for the memory of an `astro build`, which the native allocators and V8 read when the process
- * starts (so astro.config.mjs is too late to set them). Measured on cold builds of 3,000 generated agreements
- * (docs/benchmarks.md, "The night of 4 December"): peak memory 1,176–1,223 MB with none of them, 959–1,006 MB
- * with the two allocator settings, 891–966 MB with all three, at the same build time or less.
+ * How a build is started, the same way by `scripts/build.ts`, the benchmark and the fixture builds: Astro's
+ * command line, with settings for the memory of an `astro build`, which the native allocators and V8 read
+ * when the process starts (so astro.config.mjs is too late to set them). Measured on cold builds of 3,000
+ * generated agreements (docs/benchmarks.md, "The night of 4 December"): peak memory 1,176–1,223 MB with
+ * none of them, 959–1,006 MB with the two allocator settings, 891–966 MB with all three, at the same build
+ * time or less.
  */
+import { fileURLToPath } from 'node:url';
+
+/** Astro's command-line entry, run with the Node that runs the caller. */
+export const ASTRO_CLI = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
+
+/** The memory settings, by environment variable. */
 export const BUILD_ENV: Readonly<Record<string, string>> = {
   // Rolldown's mimalloc otherwise commits its 1 GiB arena eagerly, and memory it frees there stays resident.
   MIMALLOC_ARENA_EAGER_COMMIT: '0',

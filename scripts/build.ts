@@ -1,13 +1,11 @@
 /**
- * `astro build` with the allocator settings of build-env.ts, for `npm run build`, `npm start` and `npm test`.
+ * `astro build` with the memory settings of build-env.ts, for `npm run build`, `npm start` and `npm test`.
  * Arguments are passed to Astro (`node scripts/build.ts --force`); the exit code is Astro's.
  */
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { buildEnv } from './build-env.ts';
+import { ASTRO_CLI, buildEnv } from './build-env.ts';
 
-const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
-const result = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+const result = spawnSync(process.execPath, [ASTRO_CLI, 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: buildEnv(process.env),
 });

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
-import { buildEnv } from '../build-env.ts';
+import { ASTRO_CLI, buildEnv } from '../build-env.ts';
 import { parseBuildLog, type LogLine } from './parse.ts';
 
 const TIME = '/usr/bin/time';
@@ -56,23 +56,18 @@ function readVmHwmKb(pid: number): number | undefined {
   }
 }
 
-/** Runs one build of the copy in `dir` with `projectRoot`'s Astro and this Node. */
-export function runBuild(
-  dir: string,
-  projectRoot: string,
-  env: Record<string, string> = {},
-): Promise<BuildMeasurement> {
-  const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+/** Runs one build of the copy in `dir` with the project's Astro and this Node. */
+export function runBuild(dir: string, env: Record<string, string> = {}): Promise<BuildMeasurement> {
   const useTime = existsSync(TIME);
   const command = useTime ? TIME : process.execPath;
-  const args = useTime ? ['-v', process.execPath, astro, 'build'] : [astro, 'build'];
+  const args = useTime ? ['-v', process.execPath, ASTRO_CLI, 'build'] : [ASTRO_CLI, 'build'];
   const { NODE_ENV: _mode, ...inherited } = process.env;
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const loadAtStart = Math.round((loadavg()[0] ?? 0) * 100) / 100;
     const child = spawn(command, args, {
       cwd: dir,
-      // The same allocator settings as `npm run build` (scripts/build-env.ts).
+      // The same memory settings as `npm run build` (scripts/build-env.ts).
       env: buildEnv({ ...inherited, ...env, FORCE_COLOR: '0', NO_COLOR: '1' }),
     });
     const lines: LogLine[] = [];

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildEnv } from '../../scripts/build-env.ts';
+import { ASTRO_CLI, buildEnv } from '../../scripts/build-env.ts';
 
 export const projectRoot = new URL('../../', import.meta.url).pathname;
 
@@ -32,7 +32,7 @@ export function runAstro(dir: string, args: string[], env: Record<string, string
   return new Promise((resolve) => {
     // The test runner sets NODE_ENV=test, which would make the child's build a development one.
     const { NODE_ENV: _testMode, ...inherited } = process.env;
-    const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), ...args], {
+    const child = spawn(process.execPath, [ASTRO_CLI, ...args], {
       cwd: dir,
       // Built as `npm run build` builds (scripts/build-env.ts).
       env: buildEnv({ ...inherited, ...env, FORCE_COLOR: '0', NO_COLOR: '1' }),

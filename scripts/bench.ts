@@ -91,6 +91,7 @@ function summarise(list: BuildMeasurement[]): BuildSummary {
     restored: med((m) => m.restored) ?? 0,
     pagesPerSecond: med((m) => m.pagesPerSecond),
     peakRssMb: med((m) => m.peakRssMb),
+    treePeakMb: med((m) => m.treePeakMb),
   };
 }
 
@@ -136,7 +137,7 @@ async function benchSize(size: number, browser: Browser): Promise<SizeResult> {
     clearCaches(dir);
     const m = await runBuild(dir);
     log(
-      `size ${size}: cold ${run}/${runs}: ${(m.wallMs / 1000).toFixed(1)} s, ${m.pages ?? '?'} pages, peak ${m.peakRssMb?.toFixed(0) ?? '?'} MB`,
+      `size ${size}: cold ${run}/${runs}: ${(m.wallMs / 1000).toFixed(1)} s, ${m.pages ?? '?'} pages, peak ${m.peakRssMb?.toFixed(0) ?? '?'} MB, all processes ${m.treePeakMb?.toFixed(0) ?? '?'} MB`,
     );
     result.cold.runs.push(m);
     if (!m.ok) return fail('cold', m);

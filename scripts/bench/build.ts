@@ -2,7 +2,8 @@
  * Runs `astro build` in a project copy and measures it: wall time, phases from the log (content sync,
  * bundling, page rendering, Pagefind indexing), pages built and peak resident memory. Memory comes from
  * `/usr/bin/time -v` ("Maximum resident set size"); without it (Debian package `time`), from polling the
- * build process's VmHWM in /proc.
+ * build process's VmHWM in /proc. Both give the largest single process, so the whole tree (Astro and
+ * Pagefind's indexer, which run at once) is sampled as well (tree-memory.ts).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { ASTRO_CLI, buildEnv } from '../build-env.ts';
 import { parseBuildLog, type LogLine } from './parse.ts';
+import { watchTree } from './tree-memory.ts';
 
 const TIME = '/usr/bin/time';
 
@@ -31,6 +33,10 @@ export interface BuildMeasurement {
   pagesPerSecond: number | undefined;
   peakRssMb: number | undefined;
   memorySource: 'time -v' | 'proc VmHWM' | 'none';
+  /** The most the build's processes held together, sampled every 100 ms (a floor: a briefer peak is missed). */
+  treePeakMb: number | undefined;
+  /** The processes that held it, largest first, e.g. "Astro (node) 861 MB + pagefind_extend 724 MB". */
+  treePeakParts: string | undefined;
   /** The 1-minute load average when the build started: other work on the machine skews times. */
   loadAtStart: number;
   /** The slowest routes and render time per route family, from Astro's per-route timings. */
@@ -81,6 +87,7 @@ export function runBuild(dir: string, env: Record<string, string> = {}): Promise
     };
     child.stdout.on('data', (chunk: Buffer) => take('stdout', chunk));
     child.stderr.on('data', (chunk: Buffer) => take('stderr', chunk));
+    const tree = child.pid === undefined ? undefined : watchTree(child.pid);
     let polledKb = 0;
     const poll = useTime
       ? undefined
@@ -90,6 +97,7 @@ export function runBuild(dir: string, env: Record<string, string> = {}): Promise
     child.on('error', reject);
     child.on('close', (code) => {
       if (poll) clearInterval(poll);
+      const treePeak = tree?.stop();
       const wallMs = performance.now() - started;
       for (const stream of ['stdout', 'stderr'] as const) {
         if (buffers[stream]) lines.push({ at: wallMs, text: buffers[stream] });
@@ -110,6 +118,15 @@ export function runBuild(dir: string, env: Record<string, string> = {}): Promise
         pagesPerSecond: pages === undefined ? undefined : pages / (wallMs / 1000),
         peakRssMb: peakKb === undefined ? undefined : peakKb / 1024,
         memorySource: peakKb === undefined ? 'none' : useTime ? 'time -v' : 'proc VmHWM',
+        treePeakMb: treePeak && treePeak.totalKb / 1024,
+        treePeakParts:
+          treePeak &&
+          [...treePeak.processes]
+            .sort((a, b) => b.kb - a.kb)
+            .filter((p) => p.kb >= 10 * 1024)
+            // Node names its main thread, and so its process, MainThread: in a build that is Astro.
+            .map((p) => `${p.name === 'MainThread' ? 'Astro (node)' : p.name} ${Math.round(p.kb / 1024)} MB`)
+            .join(' + '),
         loadAtStart,
         slowestRoutes: parsed.slowestRoutes,
         renderByFamily: parsed.renderByFamily,

@@ -26,7 +26,7 @@ export interface Machine {
 /** Medians over the runs of one kind of build. */
 export type BuildSummary = Omit<
   BuildMeasurement,
-  'ok' | 'memorySource' | 'errorTail' | 'loadAtStart' | 'slowestRoutes' | 'renderByFamily'
+  'ok' | 'memorySource' | 'treePeakParts' | 'errorTail' | 'loadAtStart' | 'slowestRoutes' | 'renderByFamily'
 >;
 
 /** Everything measured at one size. */
@@ -99,7 +99,13 @@ export function evaluateBudgets(
   const rows: BudgetRow[] = [
     row('Cold build', at ? at.cold.median.wallMs / 1000 : undefined, 30, 's'),
     row('Cold build scaling exponent b (time ≈ a·N^b)', fit?.b, 1.1, ''),
-    row('Peak memory (cold build)', at?.cold.median.peakRssMb, 1024, 'MB'),
+    row('Peak memory, largest process (cold build, `time -v`)', at?.cold.median.peakRssMb, 1024, 'MB'),
+    row(
+      'Peak memory, all the build’s processes together (cold build, sampled)',
+      at?.cold.median.treePeakMb,
+      1024,
+      'MB',
+    ),
     row('Warm build after one change', at ? at.warm.median.wallMs / 1000 : undefined, 5, 's'),
     row('Agreement page HTML (gzip)', agreement ? agreement.html / KB : undefined, 12, 'KB'),
     row('Agreement page CSS (gzip)', agreement ? agreement.css / KB : undefined, 10, 'KB'),
@@ -196,17 +202,24 @@ export function renderMarkdown(results: Results): string {
     'Warm: one agreement’s body edited, caches kept; “restored” = paths the incremental build copied instead of rendering.',
     'Phases: sync = start to “Synced content”; bundle = to “generating static routes”; render = Astro’s route',
     'rendering; index = Pagefind’s “Indexed N pages in X ms”. Times in seconds.',
+    'Peak RSS = the largest single process (`time -v`); all processes = the build’s processes together, sampled',
+    'every 100 ms, which counts Pagefind’s indexer (a separate program) on top of Astro’s process.',
     '',
-    '| agreements | pages | cold wall | sync | bundle | render | index | pages/s | peak RSS MB | warm wall | warm render | restored | warm peak MB |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| agreements | pages | cold wall | sync | bundle | render | index | pages/s | peak RSS MB | all processes MB | warm wall | warm render | restored | warm peak MB |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const r of results.sizes) {
     const c = r.cold.median;
     const w = r.warm.median;
     out.push(
-      `| ${r.size} | ${c.pages ?? '–'} | ${s(c.wallMs)} | ${s(c.syncMs)} | ${s(c.bundleMs)} | ${s(c.renderMs)} | ${s(c.pagefindMs)} | ${fmt(c.pagesPerSecond)} | ${fmt(c.peakRssMb, 0)} | ${s(w.wallMs)} | ${s(w.renderMs)} | ${fmt(w.restored, 0)} | ${fmt(w.peakRssMb, 0)} |`,
+      `| ${r.size} | ${c.pages ?? '–'} | ${s(c.wallMs)} | ${s(c.syncMs)} | ${s(c.bundleMs)} | ${s(c.renderMs)} | ${s(c.pagefindMs)} | ${fmt(c.pagesPerSecond)} | ${fmt(c.peakRssMb, 0)} | ${fmt(c.treePeakMb, 0)} | ${s(w.wallMs)} | ${s(w.renderMs)} | ${fmt(w.restored, 0)} | ${fmt(w.peakRssMb, 0)} |`,
     );
   }
+  const peaks = results.sizes.flatMap((r) => {
+    const parts = r.cold.runs[0]?.treePeakParts;
+    return parts ? [`${r.size.toLocaleString('en-GB')}: ${parts}`] : [];
+  });
+  if (peaks.length > 0) out.push('', `At the all-process peak (first cold build): ${peaks.join('; ')}.`);
   const f = results.fit.cold;
   out.push(
     '',

@@ -1,7 +1,8 @@
 /**
  * Draws a social card (og-card.ts's model) as a 1200×630 PNG. og-card.ts has already wrapped and
  * fitted every line, so the card is written directly as SVG with fixed positions, and resvg rasterises it
- * with the bundled Inter font: no system fonts, no network. The drawing, the PNG encoding and the writing
+ * with the bundled Inter font: no system fonts, no network. Only the bands of rows that hold text are
+ * rasterised; the encoder repeats one empty row for the rest (bandedCardSvg). The drawing, the PNG encoding and the writing
  * of the file happen in one worker thread (og-worker.ts), so the main thread only sends each card's SVG and
  * hears back; drawAhead starts every card when the build learns the routes, so cards are drawn on the
  * second core while pages render on the first. Each PNG is kept in a content-addressed cache under Astro's
@@ -30,7 +31,7 @@ import { CARD_WORKER, type CardDone, type CardJob } from './og-worker';
 import { woffToSfnt } from './woff-to-sfnt';
 
 /** Bump when the drawing below changes, so cached cards of the old design are not reused. */
-const TEMPLATE_VERSION = 5;
+const TEMPLATE_VERSION = 6;
 
 /** The light palette of src/styles/global.css (:root), which a card, being an image, keeps in both schemes. */
 const PALETTE = {
@@ -145,46 +146,84 @@ function text(x: number, y: number, content: string, style: TextStyle): string {
   return `<text ${attrs.filter(Boolean).join(' ')}>${svgText(content)}</text>`;
 }
 
-/** The lines of a fitted text, one <text> each, from `top`; returns the markup and the block's height. */
+/**
+ * The lines of a fitted text, one <text> each, from `top`; returns the markup, the block's height and each
+ * line's baseline and font size.
+ */
 function block(fitted: FittedText, top: number, lineHeight: number, style: Omit<TextStyle, 'size'>) {
   const step = fitted.fontSize * lineHeight;
+  const baselines = fitted.lines.map((_, i) => baseline(top + i * step, fitted.fontSize, step));
   const markup = fitted.lines.map((line, i) =>
-    text(LEFT, baseline(top + i * step, fitted.fontSize, step), line, { ...style, size: fitted.fontSize }),
+    text(LEFT, baselines[i] ?? 0, line, { ...style, size: fitted.fontSize }),
   );
-  return { markup: markup.join(''), height: fitted.lines.length * step };
+  return {
+    markup: markup.join(''),
+    height: fitted.lines.length * step,
+    rows: baselines.map((b) => [b, fitted.fontSize] as [number, number]),
+  };
+}
+
+/** A strip of card rows, top inclusive, bottom exclusive, and what is drawn in it over the background. */
+export interface Band {
+  top: number;
+  bottom: number;
+  markup: string;
 }
 
 /**
- * The card as SVG: the site's name and a type pill at the top, the title (and a theme's summary)
- * centred in the middle, the facts in a labelled column at the bottom.
+ * Rows that text at `fontSize` on `baseline` can put ink in: the font's ascent above and descent below,
+ * and two rows more either side for anti-aliasing.
  */
-export function cardSvg(card: CardModel): string {
-  const parts: string[] = [
-    `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="${PALETTE.bg}"/>`,
-    `<rect width="${STRIPE}" height="${CARD_HEIGHT}" fill="${PALETTE.accent}"/>`,
-  ];
+const textRows = (baseline: number, fontSize: number): [number, number] => [
+  Math.floor(baseline - fontSize * ASCENT) - 2,
+  Math.ceil(baseline + fontSize * DESCENT) + 2,
+];
+
+/** One band around several row ranges and their markup. */
+function band(rows: [number, number][], markup: string[]): Band {
+  return {
+    top: Math.max(0, Math.min(...rows.map(([top]) => top))),
+    bottom: Math.min(CARD_HEIGHT, Math.max(...rows.map(([, bottom]) => bottom))),
+    markup: markup.join(''),
+  };
+}
+
+/**
+ * What a card draws over its background and stripe, as bands of rows: the site's name and a type pill at the
+ * top, the title (and a theme's summary) centred in the middle, the facts in a labelled column at the bottom.
+ * Each band's markup is placed in card coordinates; its rows hold all of its ink.
+ */
+export function cardBands(card: CardModel): Band[] {
   const headerMiddle = TOP + HEADER_HEIGHT / 2;
   const capsCentred = (size: number) => headerMiddle + (size * CAP_HEIGHT) / 2;
-  parts.push(text(LEFT, capsCentred(28), t('site.title'), { size: 28, bold: true, fill: PALETTE.accent }));
+  const header: string[] = [
+    text(LEFT, capsCentred(28), t('site.title'), { size: 28, bold: true, fill: PALETTE.accent }),
+  ];
+  const headerRows: [number, number][] = [textRows(capsCentred(28), 28)];
   if (card.kicker) {
     // The pill is sized from the estimated width (a little generous); its text is placed exactly, right-aligned.
     const width = Math.ceil(textWidth(card.kicker, 24)) + 36;
     const height = 42;
-    parts.push(
+    header.push(
       `<rect x="${RIGHT - width}" y="${headerMiddle - height / 2}" width="${width}" height="${height}" rx="8" fill="${PALETTE.accent}"/>`,
       text(RIGHT - 18, capsCentred(24), card.kicker, { size: 24, bold: true, fill: PALETTE.accentText, anchor: 'end' }),
     );
+    headerRows.push([Math.floor(headerMiddle - height / 2) - 1, Math.ceil(headerMiddle + height / 2) + 1]);
   }
 
   const factStep = FACT_SIZE * FACT_LINE + FACT_GAP;
   const factsTop = BOTTOM - (2 + 20 + card.facts.length * factStep);
-  parts.push(`<rect x="${LEFT}" y="${factsTop}" width="${RIGHT - LEFT}" height="2" fill="${PALETTE.border}"/>`);
+  const facts: string[] = [
+    `<rect x="${LEFT}" y="${factsTop}" width="${RIGHT - LEFT}" height="2" fill="${PALETTE.border}"/>`,
+  ];
+  const factRows: [number, number][] = [[Math.floor(factsTop) - 1, Math.ceil(factsTop + 2) + 1]];
   card.facts.forEach((fact, i) => {
     const y = baseline(factsTop + 22 + FACT_GAP + i * factStep, FACT_SIZE, FACT_SIZE * FACT_LINE);
-    parts.push(
+    facts.push(
       text(LEFT, y, fact.label, { size: 24, fill: PALETTE.muted }),
       text(LEFT + FACT_LABEL_WIDTH, y, fact.value, { size: FACT_SIZE, bold: true, fill: PALETTE.text }),
     );
+    factRows.push(textRows(y, FACT_SIZE));
   });
 
   // The title and summary, centred between the header and the facts.
@@ -197,12 +236,58 @@ export function cardSvg(card: CardModel): string {
   const height = title.height + (summary ? 20 + summary.height : 0);
   const areaTop = TOP + HEADER_HEIGHT + 24;
   const areaBottom = factsTop - 24;
-  const top = areaTop + Math.max(0, (areaBottom - areaTop - height) / 2);
-  parts.push(`<g transform="translate(0 ${top.toFixed(1)})">${title.markup}`);
-  if (summary) parts.push(`<g transform="translate(0 ${title.height + 20})">${summary.markup}</g>`);
-  parts.push('</g>');
+  const top = Number((areaTop + Math.max(0, (areaBottom - areaTop - height) / 2)).toFixed(1));
+  const middle = [`<g transform="translate(0 ${top})">${title.markup}`];
+  if (summary) middle.push(`<g transform="translate(0 ${title.height + 20})">${summary.markup}</g>`);
+  middle.push('</g>');
+  const middleRows = [
+    ...title.rows,
+    ...(summary ? summary.rows.map(([b, size]) => [b + title.height + 20, size] as [number, number]) : []),
+  ].map(([b, size]) => textRows(top + b, size));
 
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}" font-family="Inter">${parts.join('')}</svg>`;
+  return [band(headerRows, header), band(middleRows, middle), band(factRows, facts)];
+}
+
+const frame = (height: number) =>
+  `<rect width="${CARD_WIDTH}" height="${height}" fill="${PALETTE.bg}"/><rect width="${STRIPE}" height="${height}" fill="${PALETTE.accent}"/>`;
+
+const svgOf = (height: number, body: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${height}" viewBox="0 0 ${CARD_WIDTH} ${height}" font-family="Inter">${frame(height)}${body}</svg>`;
+
+/** The card as SVG, whole. */
+export function cardSvg(card: CardModel): string {
+  return svgOf(
+    CARD_HEIGHT,
+    cardBands(card)
+      .map((b) => b.markup)
+      .join(''),
+  );
+}
+
+/**
+ * The card with its empty rows left out: a first row of only background and stripe, then each band's rows,
+ * stacked; `rows` gives, for each of the card's rows, the row of this drawing that holds its pixels. Most of
+ * a card is empty background, so drawing this is quicker than drawing the whole, and the PNG encoder
+ * (png-encode.ts) puts the rows back in their places.
+ */
+export function bandedCardSvg(card: CardModel): { svg: string; rows: number[] } {
+  const merged: Band[] = [];
+  for (const b of [...cardBands(card)].sort((x, y) => x.top - y.top)) {
+    const last = merged.at(-1);
+    if (last && b.top <= last.bottom) {
+      last.bottom = Math.max(last.bottom, b.bottom);
+      last.markup += b.markup;
+    } else merged.push({ ...b });
+  }
+  const rows = new Array<number>(CARD_HEIGHT).fill(0);
+  const body: string[] = [];
+  let next = 1;
+  for (const b of merged) {
+    body.push(`<g transform="translate(0 ${next - b.top})">${b.markup}</g>`);
+    for (let y = b.top; y < b.bottom; y++) rows[y] = next + y - b.top;
+    next += b.bottom - b.top;
+  }
+  return { svg: svgOf(next, body.join('')), rows };
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -297,6 +382,7 @@ function workerOf(file: URL): CardWorker | undefined {
 /** Has the worker draw a card and write it to `file`; resolves with the PNG when `reply` asks for it. */
 async function drawInWorker(
   worker: CardWorker,
+  card: CardModel,
   svg: string,
   fonts: Fonts,
   file: URL,
@@ -304,7 +390,14 @@ async function drawInWorker(
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
   clearTimeout(worker.idle);
   if (worker.waiting.size === 0) worker.thread.ref();
-  const job: CardJob = { id: nextJob++, svg, fontFiles: fonts.files, file: fileURLToPath(file), reply };
+  const job: CardJob = {
+    id: nextJob++,
+    svg,
+    banded: bandedCardSvg(card),
+    fontFiles: fonts.files,
+    file: fileURLToPath(file),
+    reply,
+  };
   const done = await new Promise<CardDone>((resolve, reject) => {
     worker.waiting.set(job.id, { resolve, reject });
     worker.thread.postMessage(job);
@@ -323,7 +416,7 @@ async function paint(card: CardModel, located: Located, reply: boolean): Promise
   const worker = workerFile && workerOf(workerFile);
   if (worker) {
     try {
-      return await drawInWorker(worker, svg, fonts, png, reply);
+      return await drawInWorker(worker, card, svg, fonts, png, reply);
     } catch (error) {
       // A card resvg cannot draw fails as it would on the thread pool; a worker that died leaves it to the pool.
       if (workers.get(workerFile.href) !== 'failed') throw error;

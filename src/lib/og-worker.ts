@@ -16,7 +16,10 @@ import { encodePng } from './png-encode.ts';
 /** What the worker is asked to do: draw `svg` with the font files and write it to `file`. */
 export interface CardJob {
   id: number;
+  /** The whole card. */
   svg: string;
+  /** The same card without its empty rows, and where each of the card's rows is in it (og-render.ts). */
+  banded?: { svg: string; rows: number[] };
   fontFiles: string[];
   file: string;
   /** Whether to send the PNG back as well (when the caller needs it even if the file cannot be written). */
@@ -33,13 +36,24 @@ export interface CardDone {
 /** Marks the worker's workerData, so the message handler is installed only in a thread started for it. */
 export const CARD_WORKER = 'og-card-worker';
 
-/** A card's SVG as a PNG: rasterised by resvg, encoded here (resvg's encoder only for a translucent image). */
-export function drawPng(svg: string, fontFiles: string[]): Buffer {
-  const image = new Resvg(svg, {
+const draw = (svg: string, fontFiles: string[]) =>
+  new Resvg(svg, {
     fitTo: { mode: 'original' },
     font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Inter' },
   }).render();
-  // resvg's pixels are premultiplied, which for the opaque pixels that encodePng takes is the same.
+
+/**
+ * A card as a PNG: its banded drawing rasterised by resvg and encoded here with its rows put back; failing
+ * that (a translucent pixel, which this encoder does not write), the whole card by resvg's own encoder.
+ */
+export function drawPng(job: Pick<CardJob, 'svg' | 'banded' | 'fontFiles'>): Buffer {
+  if (job.banded) {
+    const image = draw(job.banded.svg, job.fontFiles);
+    // resvg's pixels are premultiplied, which for the opaque pixels that encodePng takes is the same.
+    const png = encodePng(image.pixels, image.width, image.height, job.banded.rows);
+    if (png) return png;
+  }
+  const image = draw(job.svg, job.fontFiles);
   return encodePng(image.pixels, image.width, image.height) ?? image.asPng();
 }
 
@@ -60,7 +74,7 @@ function store(png: Uint8Array, file: string): void {
 
 function run(job: CardJob): CardDone {
   try {
-    const png = drawPng(job.svg, job.fontFiles);
+    const png = drawPng(job);
     store(png, job.file);
     return job.reply ? { id: job.id, png: new Uint8Array(png) } : { id: job.id };
   } catch (error) {

@@ -46,16 +46,26 @@ const alpha = (colour: number) => (colour >>> ALPHA_SHIFT) & 0xff;
 /**
  * The pixels as palette indices, each row led by filter type 0 (none), and the palette as the pixels' 32-bit
  * RGBA values; 'many' when the image has more than 256 colours, 'translucent' when a pixel is not opaque.
+ * Row y of the result is row `rows[y]` of the pixels; a row used again is copied, not read again.
  * Taken a run of one colour at a time, as a card is mostly long runs: only a new run costs a lookup.
  */
-function indexed(pixels: Uint32Array, width: number, height: number) {
-  const rows = Buffer.allocUnsafe((width + 1) * height);
+function indexed(pixels: Uint32Array, width: number, rows: ArrayLike<number>) {
+  const out = Buffer.allocUnsafe((width + 1) * rows.length);
   const colours = new Map<number, number>();
   const palette: number[] = [];
-  for (let y = 0, to = 0; y < height; y++) {
-    rows[to++] = 0;
-    const end = (y + 1) * width;
-    for (let from = y * width; from < end;) {
+  const written = new Map<number, number>();
+  for (let y = 0, to = 0; y < rows.length; y++) {
+    const source = rows[y] ?? 0;
+    const earlier = written.get(source);
+    if (earlier !== undefined) {
+      out.copyWithin(to, earlier, earlier + width + 1);
+      to += width + 1;
+      continue;
+    }
+    written.set(source, to);
+    out[to++] = 0;
+    const end = (source + 1) * width;
+    for (let from = source * width; from < end;) {
       const colour = pixels[from] ?? 0;
       let next = from + 1;
       while (next < end && pixels[next] === colour) next++;
@@ -69,50 +79,67 @@ function indexed(pixels: Uint32Array, width: number, height: number) {
       }
       // Buffer.fill is quick for a long run, but costly to call for the short ones of anti-aliased edges.
       const length = next - from;
-      if (length > 32) rows.fill(index, to, to + length);
-      else for (let i = 0; i < length; i++) rows[to + i] = index;
+      if (length > 32) out.fill(index, to, to + length);
+      else for (let i = 0; i < length; i++) out[to + i] = index;
       to += length;
       from = next;
     }
   }
-  return { rows, palette };
+  return { rows: out, palette };
 }
 
-/** The pixels as RGB, each row led by filter type 0 (none); undefined when a pixel is not opaque. */
-function rgb(rgba: Uint8Array, width: number, height: number): Buffer | undefined {
-  const rows = Buffer.allocUnsafe((width * 3 + 1) * height);
-  for (let y = 0, from = 0, to = 0; y < height; y++) {
-    rows[to++] = 0;
-    for (let x = 0; x < width; x++, from += 4, to += 3) {
+/** The pixels as RGB, row y from row `rows[y]`, each led by filter type 0 (none); undefined when a pixel is not opaque. */
+function rgb(rgba: Uint8Array, width: number, rows: ArrayLike<number>): Buffer | undefined {
+  const out = Buffer.allocUnsafe((width * 3 + 1) * rows.length);
+  for (let y = 0, to = 0; y < rows.length; y++) {
+    out[to++] = 0;
+    for (let x = 0, from = (rows[y] ?? 0) * width * 4; x < width; x++, from += 4, to += 3) {
       if (rgba[from + 3] !== 255) return undefined;
-      rows[to] = rgba[from] ?? 0;
-      rows[to + 1] = rgba[from + 1] ?? 0;
-      rows[to + 2] = rgba[from + 2] ?? 0;
+      out[to] = rgba[from] ?? 0;
+      out[to + 1] = rgba[from + 1] ?? 0;
+      out[to + 2] = rgba[from + 2] ?? 0;
     }
   }
-  return rows;
+  return out;
 }
 
 /**
  * An opaque image's RGBA bytes (row by row, 4 bytes a pixel) as a PNG with the same pixels; undefined when
- * some pixel is not fully opaque, which this encoder does not write (resvg's own encoder does).
+ * some pixel is not fully opaque, which this encoder does not write (resvg's own encoder does). With `rows`,
+ * the PNG's row y is the image's row `rows[y]`, so an image drawn without its repeated rows (a social card's
+ * empty ones, og-render.ts) is written whole.
  */
-export function encodePng(rgba: Uint8Array, width: number, height: number): Buffer | undefined {
+export function encodePng(
+  rgba: Uint8Array,
+  width: number,
+  height: number,
+  rows: ArrayLike<number> = Array.from({ length: height }, (_, y) => y),
+): Buffer | undefined {
   if (rgba.length !== width * height * 4) throw new RangeError(`expected ${width}×${height} RGBA pixels`);
+  for (let y = 0; y < rows.length; y++) {
+    const row = rows[y];
+    if (row === undefined || !Number.isInteger(row) || row < 0 || row >= height) {
+      throw new RangeError(`row ${y} is taken from row ${row}, which a ${height}-row image does not have`);
+    }
+  }
   // Read as whole pixels, from a copy when not aligned (a Node Buffer's bytes may start anywhere in a pool).
   const aligned = rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba);
-  const image = indexed(new Uint32Array(aligned.buffer, aligned.byteOffset, width * height), width, height);
+  const image = indexed(new Uint32Array(aligned.buffer, aligned.byteOffset, width * height), width, rows);
   if (image === 'translucent') return undefined;
   if (image === 'many') {
-    const rows = rgb(aligned, width, height);
-    if (!rows) return undefined;
-    return png(header(width, height, 2), chunk('IDAT', deflateSync(rows, RGB_DEFLATE)));
+    const out = rgb(aligned, width, rows);
+    if (!out) return undefined;
+    return png(header(width, rows.length, 2), chunk('IDAT', deflateSync(out, RGB_DEFLATE)));
   }
   // Each colour's bytes, in memory order, are R, G, B, A whatever the platform's endianness.
   const colours = new Uint8Array(Uint32Array.from(image.palette).buffer);
   const plte = Buffer.alloc(image.palette.length * 3);
   for (let i = 0; i < image.palette.length; i++) plte.set(colours.subarray(i * 4, i * 4 + 3), i * 3);
-  return png(header(width, height, 3), chunk('PLTE', plte), chunk('IDAT', deflateSync(image.rows, PALETTE_DEFLATE)));
+  return png(
+    header(width, rows.length, 3),
+    chunk('PLTE', plte),
+    chunk('IDAT', deflateSync(image.rows, PALETTE_DEFLATE)),
+  );
 }
 
 const png = (...chunks: Buffer[]) => Buffer.concat([SIGNATURE, ...chunks, chunk('IEND', new Uint8Array(0))]);

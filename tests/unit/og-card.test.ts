@@ -18,7 +18,7 @@ import {
   themeCard,
   TITLE_STEPS,
 } from '../../src/lib/og-card';
-import { cardSvg, drawAhead, isCardPng, renderCard, svgText } from '../../src/lib/og-render';
+import { bandedCardSvg, cardBands, cardSvg, drawAhead, isCardPng, renderCard, svgText } from '../../src/lib/og-render';
 import { encodePng } from '../../src/lib/png-encode';
 import { woffToSfnt } from '../../src/lib/woff-to-sfnt';
 import { xmlError } from '../support/xml';
@@ -189,6 +189,77 @@ describe('cardSvg', () => {
   });
 });
 
+describe('bandedCardSvg', () => {
+  const fontFiles = [400, 700].map((weight) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'og-bands-')), `inter-${weight}.ttf`);
+    const woff = readFileSync(
+      join(projectRoot.pathname, `node_modules/@fontsource/inter/files/inter-latin-${weight}-normal.woff`),
+    );
+    writeFileSync(file, woffToSfnt(woff));
+    return file;
+  });
+  const draw = (svg: string) =>
+    new Resvg(svg, {
+      fitTo: { mode: 'original' },
+      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Inter' },
+    }).render().pixels;
+  // Tall capitals with accents, descenders, every title size, a summary, a pill, facts that fill their line.
+  const tall = 'ÅÉÎÕÜ Çgjpqy';
+  const cards = [
+    agreementCard({ ...agreement, title: `${tall} Digital` }),
+    agreementCard({ ...agreement, title: `${tall} ${'Joint statement on the partnership '.repeat(3)}` }),
+    agreementCard({ ...agreement, title: long, chinese: [] }),
+    themeCard({
+      title: `${tall} Tourism and culture`,
+      summary: `${tall} ${'Visitors and the arts. '.repeat(8)}`,
+      agreements: 2,
+    }),
+    eventCard({
+      title: tall,
+      kind: 'official-visit',
+      start: { value: '2024-06-18', precision: 'day' },
+      place: `${tall} Putrajaya`,
+    }),
+    siteCard({ agreements: 22, themes: 16, events: 4 }),
+  ];
+
+  it('leaves out only rows that are background and stripe in the whole card', () => {
+    for (const card of cards) {
+      const whole = draw(cardSvg(card));
+      const blank = whole.subarray(0, 1200 * 4);
+      const bands = cardBands(card);
+      for (let y = 0; y < 630; y++) {
+        if (bands.some((b) => y >= b.top && y < b.bottom)) continue;
+        expect(Buffer.from(whole.subarray(y * 4800, y * 4800 + 4800)).equals(Buffer.from(blank)), `row ${y}`).toBe(
+          true,
+        );
+      }
+      // The first row is empty, and the bands hold ink: a band of only background would be wasted drawing.
+      expect(bands.every((b) => b.top > 0)).toBe(true);
+    }
+  });
+
+  it('draws each of the card’s rows from its own row of the smaller drawing', () => {
+    for (const card of cards) {
+      const whole = draw(cardSvg(card));
+      const { svg, rows } = bandedCardSvg(card);
+      const part = draw(svg);
+      const height = part.length / 4800;
+      expect(height).toBeLessThan(630);
+      expect(rows).toHaveLength(630);
+      for (let y = 0; y < 630; y++) {
+        const from = rows[y] ?? -1;
+        expect(
+          Buffer.from(part.subarray(from * 4800, from * 4800 + 4800)).equals(
+            Buffer.from(whole.subarray(y * 4800, y * 4800 + 4800)),
+          ),
+          `row ${y} from ${from}`,
+        ).toBe(true);
+      }
+    }
+  });
+});
+
 describe('woffToSfnt', () => {
   const woff = readFileSync(
     join(projectRoot.pathname, 'node_modules/@fontsource/inter/files/inter-latin-700-normal.woff'),
@@ -294,6 +365,37 @@ describe('encodePng', () => {
         32,
       ),
     ).toBeUndefined();
+  });
+
+  it('puts rows back where a row map says, as if the whole image had been given', () => {
+    // Three distinct rows; the map repeats the first, as a card's empty rows repeat one row of background.
+    const few = image(40, 3, (x, y) => (y === 0 ? [250, 250, 248, 255] : [x * 6, y * 80, 30, 255]));
+    const rows = [0, 0, 1, 0, 2, 2, 0];
+    const whole = new Uint8Array(40 * rows.length * 4);
+    rows.forEach((from, y) => whole.set(few.subarray(from * 160, from * 160 + 160), y * 160));
+    const png = encodePng(few, 40, 3, rows);
+    expect(png && imageSize(png)).toMatchObject({ width: 40, height: 7 });
+    expect(png && pixelsOf(png).equals(Buffer.from(whole))).toBe(true);
+    // Byte for byte the PNG of the whole image: same palette order, same rows.
+    expect(png).toEqual(encodePng(whole, 40, 7));
+    // And so with more than 256 colours, written as RGB.
+    const many = image(64, 8, (x, y) => [x * 4, y * 32, (x + y) % 256, 255]);
+    const manyWhole = new Uint8Array(64 * 4 * 16);
+    for (let y = 0; y < 16; y++) manyWhole.set(many.subarray((y % 8) * 256, (y % 8) * 256 + 256), y * 256);
+    expect(
+      encodePng(
+        many,
+        64,
+        8,
+        Array.from({ length: 16 }, (_, y) => y % 8),
+      ),
+    ).toEqual(encodePng(manyWhole, 64, 16));
+  });
+
+  it('refuses a row map that points outside the image', () => {
+    const rgba = image(4, 2, () => [1, 2, 3, 255]);
+    expect(() => encodePng(rgba, 4, 2, [0, 2])).toThrow(/row 1 is taken from row 2/);
+    expect(() => encodePng(rgba, 4, 2, [0.5])).toThrow(RangeError);
   });
 
   it('reads pixels from a Buffer starting at any byte, and refuses the wrong number of them', () => {

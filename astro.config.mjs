@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import contentStore from './src/integrations/content-store.ts';
+import outputDir from './src/integrations/output-dir.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import redirectsMap from './src/integrations/redirects.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
@@ -14,6 +15,8 @@ const site = process.env.SITE_URL ?? 'https://malaysia-china-tracker.example.org
 const base = process.env.BASE_PATH ?? '/';
 /** The content folder (a fixture's, in the build tests). */
 const contentDir = process.env.CONTENT_DIR ?? './content';
+/** Keeps the last build's pages in the output folder and removes what the build no longer makes. */
+const outputFolder = outputDir();
 
 export default defineConfig({
   site,
@@ -25,6 +28,8 @@ export default defineConfig({
   // A duplicate entry id (two files, or twice in one data file) fails the build instead of warning.
   prerenderConflictBehavior: 'error',
   integrations: [
+    // First: it empties the output folder before the build and prunes it before the others read it.
+    outputFolder.keep,
     mdx(),
     contentStore(),
     redirectsMap(contentDir),
@@ -35,6 +40,8 @@ export default defineConfig({
     }),
     pagefind(),
     securityHeaders(),
+    // Last: the list of pages to keep is written only once every integration has finished the build.
+    outputFolder.record,
   ],
   // Shiki's inline styles would break the CSP, and the content has no code blocks.
   markdown: { syntaxHighlight: false },
@@ -45,8 +52,10 @@ export default defineConfig({
   // they show has changed: a warm build re-renders only what an edit touched.
   experimental: { incrementalBuild: true },
   // Scripts ship as cacheable files under 'self' rather than inline: an inlined module also loses
-  // Vite's preload helper, which breaks the search page's dynamic import of Pagefind.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // Vite's preload helper, which breaks the search page's dynamic import of Pagefind. The output folder
+  // is not emptied by Astro but by the output-dir integration, which keeps the last build's pages for the
+  // incremental build to leave in place.
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
   security: {
     csp: {
       // No worker-src: the search page's Pagefind worker is a same-origin script, which script-src allows.

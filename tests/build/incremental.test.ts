@@ -1,11 +1,14 @@
 /**
- * Incremental builds never serve a stale page: a second build copies an agreement, actor or event page
- * and a card from the first only while nothing they show has changed. Each edit below changes one thing
+ * Incremental builds never serve a stale page: a second build keeps an agreement, actor or event page
+ * and a card of the first only while nothing they show has changed. Each edit below changes one thing
  * the page reads from another entry (src/lib/page-keys.ts) and must bring the new text onto the page.
+ * The output folder is kept between builds (src/integrations/output-dir.ts): what the build no longer
+ * makes must leave it, and after a failed build it starts empty.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleResults } from '../../src/integrations/pagefind';
 import { copyProject, projectRoot, runAstro } from '../support/project-copy';
 
 const fixture = join(projectRoot, 'tests/fixtures/minimal/content');
@@ -16,31 +19,34 @@ const EVENT = '/events/state-visit/index.html';
 
 let dir = '';
 
-/** Builds the copy and says, for each output, whether Astro rendered it or restored the last build's. */
+/**
+ * Builds the copy and says, for each output, whether Astro rendered it or reused the last build's: kept it
+ * in the output folder ("cached" in Astro's log) or copied it back from its cache ("restored").
+ */
 async function build(): Promise<{
   page: string;
   card: Buffer;
-  pageRestored: boolean;
-  cardRestored: boolean;
+  pageReused: boolean;
+  cardReused: boolean;
   /** Everything the build printed. */
   output: string;
-  /** Whether an actor or event page was restored, and its text. */
-  other: (path: string) => { restored: boolean; text: string };
+  /** Whether an actor or event page was reused, and its text. */
+  other: (path: string) => { reused: boolean; text: string };
 }> {
   const result = await runAstro(dir, ['build']);
   if (result.code !== 0) throw new Error(result.output);
-  const restored = (path: string) => {
+  const reused = (path: string) => {
     const line = result.output.split('\n').find((l) => l.includes(`─ ${path} `));
     if (!line) throw new Error(`The build log does not list ${path}:\n${result.output}`);
-    return line.includes('(restored)');
+    return /\((restored|cached)\)/.test(line);
   };
   return {
     page: readFileSync(join(dir, 'dist', PAGE), 'utf8'),
     card: readFileSync(join(dir, 'dist', CARD)),
-    pageRestored: restored(PAGE),
-    cardRestored: restored(CARD),
+    pageReused: reused(PAGE),
+    cardReused: reused(CARD),
     output: result.output,
-    other: (path) => ({ restored: restored(path), text: readFileSync(join(dir, 'dist', path), 'utf8') }),
+    other: (path) => ({ reused: reused(path), text: readFileSync(join(dir, 'dist', path), 'utf8') }),
   };
 }
 
@@ -67,16 +73,21 @@ describe('an incremental build', () => {
     expect(first.page).toContain('A fixture body.');
   });
 
-  it('restores an unchanged agreement page and card, identical to the last build', async () => {
-    expect(first.pageRestored).toBe(false);
+  it('keeps an unchanged agreement page and card, identical to the last build, where they are', async () => {
+    expect(first.pageReused).toBe(false);
+    expect(first.output).toContain('Emptied the output folder (no finished build to keep pages from)');
+    const file = statSync(join(dir, 'dist', PAGE));
     const again = await build();
-    expect(again.pageRestored).toBe(true);
-    expect(again.cardRestored).toBe(true);
+    expect(again.pageReused).toBe(true);
+    expect(again.cardReused).toBe(true);
     expect(again.page).toBe(first.page);
     expect(again.card.equals(first.card)).toBe(true);
     for (const path of [ACTOR, EVENT]) {
-      expect(again.other(path)).toEqual({ restored: true, text: first.other(path).text });
+      expect(again.other(path)).toEqual({ reused: true, text: first.other(path).text });
     }
+    // Left in place: the same file, not a copy written again.
+    const kept = statSync(join(dir, 'dist', PAGE));
+    expect([kept.ino, kept.mtimeMs]).toEqual([file.ino, file.mtimeMs]);
   });
 
   it.each([
@@ -91,7 +102,7 @@ describe('an incremental build', () => {
     const shown = to.replace(/^\w+: /, '');
     expect(before).not.toContain(shown);
     const after = await build();
-    expect(after.pageRestored).toBe(false);
+    expect(after.pageReused).toBe(false);
     expect(after.page).toContain(shown);
   });
 
@@ -103,7 +114,7 @@ describe('an incremental build', () => {
     const shown = to.replace(/^\w+: /, '');
     edit(file, from, to);
     const after = (await build()).other(path);
-    expect(after.restored).toBe(false);
+    expect(after.reused).toBe(false);
     expect(after.text).toContain(shown);
   });
 
@@ -111,7 +122,55 @@ describe('an incremental build', () => {
     const before = readFileSync(join(dir, 'dist', CARD));
     edit('actors.yaml', 'abbreviation: NDRC', 'abbreviation: NDRC-CN');
     const after = await build();
-    expect(after.cardRestored).toBe(false);
+    expect(after.cardReused).toBe(false);
     expect(after.card.equals(before)).toBe(false);
+  });
+
+  it('removes the page and card of an entry that is gone, and anything else the build did not make', async () => {
+    const second = 'agreements/second-mou';
+    writeFileSync(
+      join(dir, 'content', `${second}.mdx`),
+      readFileSync(join(dir, 'content/agreements/ai-mou.mdx'), 'utf8')
+        .replace('on Artificial Intelligence', 'on Smart Cities')
+        .replace('shortTitle: AI MoU', 'shortTitle: Smart cities MoU'),
+    );
+    await build();
+    const made = [`/${second}/index.html`, `/og/${second}.png`].map((path) => join(dir, 'dist', path));
+    const indexed = () => bundleResults(join(dir, 'dist', 'pagefind')).map((r) => r.url);
+    expect(made.every((file) => existsSync(file))).toBe(true);
+    expect(indexed()).toContain(`/${second}/`);
+    // A file nobody builds, left in the output folder, and a public file deleted from public/.
+    writeFileSync(join(dir, 'dist', 'stray.txt'), 'not from any build');
+    rmSync(join(dir, 'public', 'favicon.svg'));
+
+    rmSync(join(dir, 'content', `${second}.mdx`));
+    const after = await build();
+    expect(after.output).toContain('Removed 2 pages and files the build no longer makes');
+    expect(made.map((file) => existsSync(file))).toEqual([false, false]);
+    expect(existsSync(join(dir, 'dist', 'agreements', 'second-mou'))).toBe(false);
+    expect(existsSync(join(dir, 'dist', 'stray.txt'))).toBe(false);
+    expect(existsSync(join(dir, 'dist', 'favicon.svg'))).toBe(false);
+    // Nor is it in the search index, the sitemap or the timeline.
+    expect(readFileSync(join(dir, 'dist', 'sitemap-0.xml'), 'utf8')).not.toContain('second-mou');
+    expect(readFileSync(join(dir, 'dist', 'index.html'), 'utf8')).not.toContain('second-mou');
+    expect(indexed()).not.toContain(`/${second}/`);
+    expect(indexed()).toContain('/agreements/ai-mou/');
+  });
+
+  it('starts from an empty output folder after a build that failed once it had written pages', async () => {
+    const before = statSync(join(dir, 'dist', PAGE));
+    const text = readFileSync(join(dir, 'dist', PAGE), 'utf8');
+    // A redirect to a page that does not exist fails the build at its very end, after every page is written.
+    const redirects = join(dir, 'content', 'redirects.yaml');
+    writeFileSync(redirects, '- { from: /agreements/old-mou/, to: /agreements/no-such-mou/ }\n');
+    const failed = await runAstro(dir, ['build']);
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain('is not a page of the site');
+    rmSync(redirects);
+    const after = await build();
+    expect(after.output).toContain('Emptied the output folder (no finished build to keep pages from)');
+    // Written afresh (copied back from Astro's cache), not the file the failed build may have touched.
+    expect(statSync(join(dir, 'dist', PAGE)).ino).not.toBe(before.ino);
+    expect(after.page).toBe(text);
   });
 });

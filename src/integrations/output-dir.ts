@@ -1,0 +1,155 @@
+/**
+ * Keeps the pages of the last build in the output folder, so that Astro's incremental build leaves an
+ * unchanged page where it is instead of emptying the folder and copying every page back (the config turns
+ * `vite.build.emptyOutDir` off), and removes everything this build did not make, so that a deleted entry's
+ * page is never left published.
+ *
+ * - Before the build, it reads the list of pages and other route outputs the last build finished with (kept
+ *   in Astro's cacheDir) and deletes everything else in the folder: scripts, public files, the search index,
+ *   headers, all of which the build writes again. Without a list it can trust (a first build, another output
+ *   folder, or a last build that failed, since the list is deleted before each build and written only at its
+ *   end) it empties the folder, as Astro would.
+ * - After the build, before the other integrations look at the folder, it deletes the last build's route
+ *   outputs that this build did not make; once they have all finished, it records this build's.
+ */
+import { existsSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/** The list of a finished build's route outputs, in Astro's cacheDir. */
+const LIST_FILE = 'route-outputs.json';
+
+/** The list as written: the output folder it is for, and its files relative to it, '/'-separated. */
+interface OutputList {
+  outDir: string;
+  files: string[];
+}
+
+/** The route outputs of a build, relative to the output folder, from the `assets` of `astro:build:done`. */
+export function routeOutputs(assets: ReadonlyMap<string, readonly URL[]>, outDir: string): string[] {
+  const files = new Set<string>();
+  for (const urls of assets.values()) {
+    for (const url of urls) {
+      const path = relative(outDir, fileURLToPath(url));
+      if (path && !path.startsWith('..')) files.add(path.split(sep).join('/'));
+    }
+  }
+  return [...files].sort();
+}
+
+/** The files of a list for `outDir`, or undefined when the text is not such a list. */
+export function parseOutputList(text: string, outDir: string): Set<string> | undefined {
+  try {
+    const list = JSON.parse(text) as Partial<OutputList>;
+    const files = list.files;
+    if (list.outDir !== outDir || !Array.isArray(files)) return undefined;
+    return files.every((f) => typeof f === 'string') ? new Set(files) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a path relative to the output folder is in a `.git` folder there, which Astro too leaves alone. */
+const inGit = (path: string) => path === '.git' || path.startsWith(`.git${sep}`);
+
+/** Every entry under `dir` but a `.git` folder's, as its path relative to `dir`, and whether it is a folder. */
+function entriesUnder(dir: string): { path: string; folder: boolean }[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .map((entry) => ({ path: relative(dir, join(entry.parentPath, entry.name)), folder: entry.isDirectory() }))
+    .filter((entry) => !inGit(entry.path));
+}
+
+/** Removes the folders under `dir` that are empty, deepest first. */
+function removeEmptyFolders(dir: string): void {
+  const folders = entriesUnder(dir)
+    .filter((entry) => entry.folder)
+    .map((entry) => join(dir, entry.path))
+    .sort((a, b) => b.length - a.length);
+  for (const folder of folders) if (readdirSync(folder).length === 0) rmdirSync(folder);
+}
+
+/** Deletes every file under `outDir` that `keep` does not list (but a `.git` folder); returns how many it kept. */
+export function emptyExcept(outDir: string, keep: ReadonlySet<string>): number {
+  if (!existsSync(outDir)) return 0;
+  let kept = 0;
+  for (const { path, folder } of entriesUnder(outDir)) {
+    if (folder) continue;
+    if (keep.has(path.split(sep).join('/'))) kept += 1;
+    else rmSync(join(outDir, path), { force: true });
+  }
+  removeEmptyFolders(outDir);
+  return kept;
+}
+
+/**
+ * Deletes the files of `previous` that `current` does not list and that were not written since `since`
+ * (a public file copied over a page that is gone stays); returns them.
+ */
+export function pruneStale(
+  outDir: string,
+  previous: ReadonlySet<string>,
+  current: ReadonlySet<string>,
+  since: number,
+): string[] {
+  const removed: string[] = [];
+  for (const file of previous) {
+    if (current.has(file)) continue;
+    const path = join(outDir, file);
+    if (!existsSync(path) || statSync(path).mtimeMs >= since) continue;
+    rmSync(path);
+    removed.push(file);
+  }
+  if (removed.length > 0) removeEmptyFolders(outDir);
+  return removed;
+}
+
+/**
+ * The two halves of the integration: `keep` goes first in the config's integrations, so that it prunes the
+ * output folder before the others read it; `record` goes last, so that the list is written only once every
+ * integration has finished the build without an error.
+ */
+export default function outputDir(): { keep: AstroIntegration; record: AstroIntegration } {
+  let outDir = '';
+  let listFile = '';
+  let previous = new Set<string>();
+  let current: string[] = [];
+  let started = 0;
+  const keep: AstroIntegration = {
+    name: 'tracker:output-dir',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        listFile = fileURLToPath(new URL(LIST_FILE, config.cacheDir));
+      },
+      'astro:build:start': ({ logger }) => {
+        // The kernel stamps files from a coarser clock than Date.now(), a few milliseconds behind at most.
+        started = Date.now() - 100;
+        const trusted = existsSync(listFile) ? parseOutputList(readFileSync(listFile, 'utf8'), outDir) : undefined;
+        // Deleted first, so that a build that fails from here on leaves no list to trust.
+        rmSync(listFile, { force: true });
+        previous = trusted ?? new Set();
+        const kept = emptyExcept(outDir, previous);
+        logger.info(
+          trusted
+            ? `Kept ${kept} pages and files of the last build in the output folder; removed the rest`
+            : 'Emptied the output folder (no finished build to keep pages from)',
+        );
+      },
+      'astro:build:done': ({ assets, logger }) => {
+        current = routeOutputs(assets, outDir);
+        const removed = pruneStale(outDir, previous, new Set(current), started);
+        if (removed.length > 0) logger.info(`Removed ${removed.length} pages and files the build no longer makes`);
+      },
+    },
+  };
+  const record: AstroIntegration = {
+    name: 'tracker:output-dir-record',
+    hooks: {
+      'astro:build:done': () => {
+        writeFileSync(listFile, JSON.stringify({ outDir, files: current } satisfies OutputList));
+      },
+    },
+  };
+  return { keep, record };
+}

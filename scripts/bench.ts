@@ -88,7 +88,7 @@ function summarise(list: BuildMeasurement[]): BuildSummary {
     renderMs: med((m) => m.renderMs),
     pagefindMs: med((m) => m.pagefindMs),
     pages: med((m) => m.pages),
-    restored: med((m) => m.restored) ?? 0,
+    reused: med((m) => m.reused) ?? 0,
     pagesPerSecond: med((m) => m.pagesPerSecond),
     peakRssMb: med((m) => m.peakRssMb),
     treePeakMb: med((m) => m.treePeakMb),

@@ -29,7 +29,7 @@ export interface BuildMeasurement {
   pagefindMs: number | undefined;
   pages: number | undefined;
   /** Paths copied from the previous build by Astro's incremental build, not rendered. */
-  restored: number;
+  reused: number;
   pagesPerSecond: number | undefined;
   peakRssMb: number | undefined;
   memorySource: 'time -v' | 'proc VmHWM' | 'none';
@@ -114,7 +114,7 @@ export function runBuild(dir: string, env: Record<string, string> = {}): Promise
         renderMs: parsed.renderMs,
         pagefindMs: parsed.pagefindMs,
         pages,
-        restored: parsed.restored,
+        reused: parsed.reused,
         pagesPerSecond: pages === undefined ? undefined : pages / (wallMs / 1000),
         peakRssMb: peakKb === undefined ? undefined : peakKb / 1024,
         memorySource: peakKb === undefined ? 'none' : useTime ? 'time -v' : 'proc VmHWM',

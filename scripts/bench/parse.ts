@@ -17,8 +17,11 @@ export interface ParsedBuildLog {
   pagefindMs: number | undefined;
   pagefindPages: number | undefined;
   pages: number | undefined;
-  /** Paths the incremental build copied from the previous build ("├─ /path (restored)"). */
-  restored: number;
+  /**
+   * Paths the incremental build reused from the previous build: left in the output folder ("├─ /path
+   * (cached)") or copied back from Astro's cache ("(restored)").
+   */
+  reused: number;
   maxRssKb: number | undefined;
   exitStatus: number | undefined;
   /** The slowest routes Astro reported while rendering ("├─ /path/index.html (+12ms)"), slowest first. */
@@ -79,7 +82,7 @@ export function parseBuildLog(lines: readonly LogLine[]): ParsedBuildLog {
     pagefindMs: indexedMatch ? Number(indexedMatch[2]) : undefined,
     pagefindPages: indexedMatch ? Number(indexedMatch[1]) : undefined,
     pages: builtMatch ? Number(builtMatch[1]) : undefined,
-    restored: lines.filter((l) => /[├└]─ \S+ \(restored\)/.test(l.text)).length,
+    reused: lines.filter((l) => /[├└]─ \S+ \((restored|cached)\)/.test(l.text)).length,
     maxRssKb: rss ? Number(/(\d+)\s*$/.exec(rss.text)?.[1]) : undefined,
     exitStatus: exit ? Number(/(\d+)\s*$/.exec(exit.text)?.[1]) : undefined,
   };

@@ -26,7 +26,7 @@ describe('parseBuildLog', () => {
       pagefindMs: 856,
       pagefindPages: 100,
       pages: 100,
-      restored: 0,
+      reused: 0,
       maxRssKb: 621236,
       exitStatus: 0,
       slowestRoutes: [{ route: '/404.html', ms: 11 }],
@@ -47,11 +47,11 @@ describe('routeTimes', () => {
       '06:46:23   ├─ /agreements/a/index.html (+9ms) ',
       '06:46:23   ├─ /agreements/b/index.html (+1.2s) ',
       '06:46:24   ├─ /agreements/c/index.html (restored) ',
-      '06:46:24   ├─ /og/agreements/c.png (restored) ',
+      '06:46:24   ├─ /og/agreements/c.png (cached) ',
       '06:46:24   └─ /index.html (+8ms) ',
     ].map((text) => ({ at: 0, text }));
     const parsed = parseBuildLog(lines);
-    expect(parsed.restored).toBe(2);
+    expect(parsed.reused).toBe(2);
     expect(parsed.slowestRoutes[0]).toEqual({ route: '/agreements/b/index.html', ms: 1200 });
     expect(parsed.renderByFamily).toEqual({
       '/agreements/*': { routes: 2, ms: 1209 },

@@ -60,26 +60,30 @@ function entriesUnder(dir: string): { path: string; folder: boolean }[] {
     .filter((entry) => !inGit(entry.path));
 }
 
-/** Removes the folders under `dir` that are empty, deepest first. */
-function removeEmptyFolders(dir: string): void {
-  const folders = entriesUnder(dir)
-    .filter((entry) => entry.folder)
-    .map((entry) => join(dir, entry.path))
-    .sort((a, b) => b.length - a.length);
-  for (const folder of folders) if (readdirSync(folder).length === 0) rmdirSync(folder);
+/** Removes those of `folders` (relative to `dir`) that are empty, deepest first. */
+function removeEmptyFolders(dir: string, folders: Iterable<string>): void {
+  const deepestFirst = [...folders].map((folder) => join(dir, folder)).sort((a, b) => b.length - a.length);
+  for (const folder of deepestFirst) if (readdirSync(folder).length === 0) rmdirSync(folder);
 }
 
 /** Deletes every file under `outDir` that `keep` does not list (but a `.git` folder); returns how many it kept. */
 export function emptyExcept(outDir: string, keep: ReadonlySet<string>): number {
   if (!existsSync(outDir)) return 0;
   let kept = 0;
+  const folders: string[] = [];
   for (const { path, folder } of entriesUnder(outDir)) {
-    if (folder) continue;
-    if (keep.has(path.split(sep).join('/'))) kept += 1;
+    if (folder) folders.push(path);
+    else if (keep.has(path.split(sep).join('/'))) kept += 1;
     else rmSync(join(outDir, path), { force: true });
   }
-  removeEmptyFolders(outDir);
+  removeEmptyFolders(outDir, folders);
   return kept;
+}
+
+/** The folders that hold `file` (a path relative to the output folder), innermost first. */
+function foldersOf(file: string): string[] {
+  const parts = file.split('/').slice(0, -1);
+  return parts.map((_, i) => parts.slice(0, parts.length - i).join('/'));
 }
 
 /**
@@ -100,7 +104,8 @@ export function pruneStale(
     rmSync(path);
     removed.push(file);
   }
-  if (removed.length > 0) removeEmptyFolders(outDir);
+  // Only the folders that held a removed file can have been emptied.
+  removeEmptyFolders(outDir, new Set(removed.flatMap(foldersOf)));
   return removed;
 }
 

@@ -254,14 +254,15 @@ const frame = (height: number) =>
 const svgOf = (height: number, body: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${height}" viewBox="0 0 ${CARD_WIDTH} ${height}" font-family="Inter">${frame(height)}${body}</svg>`;
 
+/** A card drawn without its empty rows, as the worker takes it (og-worker.ts). */
+type Banded = NonNullable<CardJob['banded']>;
+
+/** The whole card as SVG, from its bands. */
+const wholeSvg = (bands: readonly Band[]) => svgOf(CARD_HEIGHT, bands.map((b) => b.markup).join(''));
+
 /** The card as SVG, whole. */
 export function cardSvg(card: CardModel): string {
-  return svgOf(
-    CARD_HEIGHT,
-    cardBands(card)
-      .map((b) => b.markup)
-      .join(''),
-  );
+  return wholeSvg(cardBands(card));
 }
 
 /**
@@ -270,9 +271,14 @@ export function cardSvg(card: CardModel): string {
  * a card is empty background, so drawing this is quicker than drawing the whole, and the PNG encoder
  * (png-encode.ts) puts the rows back in their places.
  */
-export function bandedCardSvg(card: CardModel): { svg: string; rows: number[] } {
+export function bandedCardSvg(card: CardModel): Banded {
+  return bandedSvg(cardBands(card));
+}
+
+/** bandedCardSvg, from the card's bands. */
+function bandedSvg(bands: readonly Band[]): Banded {
   const merged: Band[] = [];
-  for (const b of [...cardBands(card)].sort((x, y) => x.top - y.top)) {
+  for (const b of [...bands].sort((x, y) => x.top - y.top)) {
     const last = merged.at(-1);
     if (last && b.top <= last.bottom) {
       last.bottom = Math.max(last.bottom, b.bottom);
@@ -382,22 +388,15 @@ function workerOf(file: URL): CardWorker | undefined {
 /** Has the worker draw a card and write it to `file`; resolves with the PNG when `reply` asks for it. */
 async function drawInWorker(
   worker: CardWorker,
-  card: CardModel,
   svg: string,
+  banded: Banded,
   fonts: Fonts,
   file: URL,
   reply: boolean,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
   clearTimeout(worker.idle);
   if (worker.waiting.size === 0) worker.thread.ref();
-  const job: CardJob = {
-    id: nextJob++,
-    svg,
-    banded: bandedCardSvg(card),
-    fontFiles: fonts.files,
-    file: fileURLToPath(file),
-    reply,
-  };
+  const job: CardJob = { id: nextJob++, svg, banded, fontFiles: fonts.files, file: fileURLToPath(file), reply };
   const done = await new Promise<CardDone>((resolve, reject) => {
     worker.waiting.set(job.id, { resolve, reject });
     worker.thread.postMessage(job);
@@ -412,11 +411,12 @@ async function drawInWorker(
  */
 async function paint(card: CardModel, located: Located, reply: boolean): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const { fonts, key, dir, file: png, workerFile } = located;
-  const svg = cardSvg(card);
+  const bands = cardBands(card);
+  const svg = wholeSvg(bands);
   const worker = workerFile && workerOf(workerFile);
   if (worker) {
     try {
-      return await drawInWorker(worker, card, svg, fonts, png, reply);
+      return await drawInWorker(worker, svg, bandedSvg(bands), fonts, png, reply);
     } catch (error) {
       // A card resvg cannot draw fails as it would on the thread pool; a worker that died leaves it to the pool.
       if (workers.get(workerFile.href) !== 'failed') throw error;

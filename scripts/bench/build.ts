@@ -6,12 +6,12 @@
  * Pagefind's indexer, which run at once) is sampled as well (tree-memory.ts).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { ASTRO_CLI, buildEnv } from '../build-env.ts';
 import { parseBuildLog, type LogLine } from './parse.ts';
-import { watchTree } from './tree-memory.ts';
+import { readProc, residentKb, watchTree } from './tree-memory.ts';
 
 const TIME = '/usr/bin/time';
 
@@ -54,12 +54,8 @@ export function clearCaches(dir: string): void {
 }
 
 function readVmHwmKb(pid: number): number | undefined {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) : undefined;
-  } catch {
-    return undefined;
-  }
+  const status = readProc(`/proc/${pid}/status`);
+  return status === undefined ? undefined : residentKb(status, 'VmHWM');
 }
 
 /** Runs one build of the copy in `dir` with the project's Astro and this Node. */

@@ -5,9 +5,12 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 
-/** A process's resident memory in KiB, from the text of its /proc/<pid>/status; undefined when absent. */
-export function residentKb(status: string): number | undefined {
-  const match = /^VmRSS:\s+(\d+) kB$/m.exec(status);
+/**
+ * A memory figure in KiB from the text of a /proc/<pid>/status, undefined when absent: by default the
+ * resident memory now (VmRSS), or e.g. its high-water mark (VmHWM).
+ */
+export function residentKb(status: string, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | undefined {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(status);
   return match ? Number(match[1]) : undefined;
 }
 
@@ -25,7 +28,8 @@ export function parseChildren(text: string): number[] {
     .filter((pid) => Number.isInteger(pid) && pid > 0);
 }
 
-const read = (path: string) => {
+/** A file of /proc, or undefined when its process has ended. */
+export const readProc = (path: string) => {
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -46,7 +50,7 @@ export function processTree(pid: number): number[] {
       return;
     }
     for (const tid of tasks)
-      for (const child of parseChildren(read(`/proc/${p}/task/${tid}/children`) ?? '')) visit(child);
+      for (const child of parseChildren(readProc(`/proc/${p}/task/${tid}/children`) ?? '')) visit(child);
   };
   visit(pid);
   return out;
@@ -62,7 +66,7 @@ export interface TreeSample {
 export function sampleTree(pid: number): TreeSample {
   const processes: { name: string; kb: number }[] = [];
   for (const p of processTree(pid)) {
-    const status = read(`/proc/${p}/status`);
+    const status = readProc(`/proc/${p}/status`);
     const kb = status === undefined ? undefined : residentKb(status);
     if (status !== undefined && kb !== undefined && kb > 0) processes.push({ name: processName(status), kb });
   }

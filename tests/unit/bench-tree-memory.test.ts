@@ -17,8 +17,9 @@ import {
 const STATUS = 'Name:\tpagefind_extend\nUmask:\t0022\nState:\tS (sleeping)\nVmHWM:\t  741100 kB\nVmRSS:\t  703948 kB\n';
 
 describe('reading /proc', () => {
-  it('takes the resident memory, not the high-water mark, and the name', () => {
+  it('takes the resident memory, not the high-water mark, unless asked for that, and the name', () => {
     expect(residentKb(STATUS)).toBe(703948);
+    expect(residentKb(STATUS, 'VmHWM')).toBe(741100);
     expect(processName(STATUS)).toBe('pagefind_extend');
   });
   it('finds no memory in the status of a process without an address space', () => {

@@ -40,6 +40,24 @@ const colourType = (png: Uint8Array) => png[25];
 /** The RGBA pixels of a PNG, decoded by pngjs (not by the encoder under test). */
 const pixelsOf = (png: Uint8Array) => PNG.sync.read(Buffer.from(png)).data;
 
+// The bundled fonts as TrueType files, unpacked once for this file's own resvg drawings.
+const fontDir = mkdtempSync(join(tmpdir(), 'og-fonts-'));
+afterAll(() => rmSync(fontDir, { recursive: true, force: true }));
+const fontFiles = [400, 700].map((weight) => {
+  const file = join(fontDir, `inter-${weight}.ttf`);
+  const woff = readFileSync(
+    join(projectRoot.pathname, `node_modules/@fontsource/inter/files/inter-latin-${weight}-normal.woff`),
+  );
+  writeFileSync(file, woffToSfnt(woff));
+  return file;
+});
+/** resvg's drawing of an SVG with the bundled fonts, to compare the project's drawings with. */
+const resvg = (svg: string) =>
+  new Resvg(svg, {
+    fitTo: { mode: 'original' },
+    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Inter' },
+  }).render();
+
 const long = `${'Comprehensive strategic cooperation on the development of '.repeat(4)}everything`.slice(0, 200);
 
 describe('fitText', () => {
@@ -190,19 +208,7 @@ describe('cardSvg', () => {
 });
 
 describe('bandedCardSvg', () => {
-  const fontFiles = [400, 700].map((weight) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'og-bands-')), `inter-${weight}.ttf`);
-    const woff = readFileSync(
-      join(projectRoot.pathname, `node_modules/@fontsource/inter/files/inter-latin-${weight}-normal.woff`),
-    );
-    writeFileSync(file, woffToSfnt(woff));
-    return file;
-  });
-  const draw = (svg: string) =>
-    new Resvg(svg, {
-      fitTo: { mode: 'original' },
-      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Inter' },
-    }).render().pixels;
+  const draw = (svg: string) => resvg(svg).pixels;
   // Tall capitals with accents, descenders, every title size, a summary, a pill, facts that fill their line.
   const tall = 'ÅÉÎÕÜ Çgjpqy';
   const cards = [
@@ -414,22 +420,8 @@ describe('the card worker', () => {
   });
   afterAll(() => rmSync(temporary, { recursive: true, force: true }));
 
-  // resvg's own rendering of a card, from fonts unpacked here, to compare the worker's PNG with.
-  const fontFiles = [400, 700].map((weight) => {
-    const file = join(temporary, `inter-${weight}.ttf`);
-    const woff = readFileSync(
-      join(projectRoot.pathname, `node_modules/@fontsource/inter/files/inter-latin-${weight}-normal.woff`),
-    );
-    writeFileSync(file, woffToSfnt(woff));
-    return file;
-  });
-  const resvgPng = (card: Parameters<typeof cardSvg>[0]) =>
-    new Resvg(cardSvg(card), {
-      fitTo: { mode: 'original' },
-      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Inter' },
-    })
-      .render()
-      .asPng();
+  // resvg's own rendering of a card, to compare the worker's PNG with.
+  const resvgPng = (card: Parameters<typeof cardSvg>[0]) => resvg(cardSvg(card)).asPng();
 
   it('draws the very pixels resvg draws, in a smaller palette PNG', async () => {
     const card = eventCard({

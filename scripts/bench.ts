@@ -30,6 +30,7 @@ import {
 import { clearCaches, runBuild, type BuildMeasurement } from './bench/build.ts';
 import { generateContent } from './bench/generate.ts';
 import { measureLighthouse } from './bench/lighthouse.ts';
+import { readProseCorpus } from './bench/prose.ts';
 import {
   evaluateBudgets,
   renderMarkdown,
@@ -64,6 +65,9 @@ if (
   console.error('Usage: node scripts/bench.ts [--sizes 30,300,3000] [--runs 3] [--out bench/results.json] [--seed 1]');
   process.exit(2);
 }
+
+/** The site's own entries, whose sentences the synthetic prose is drawn from. */
+const corpus = readProseCorpus(join(projectRoot, 'content'));
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -104,7 +108,7 @@ if (!existsSync('/usr/bin/time')) {
 
 async function benchSize(size: number, browser: Browser): Promise<SizeResult> {
   log(`size ${size}: generating content (seed ${seed})`);
-  const generated = generateContent(size, seed);
+  const generated = generateContent(size, corpus, seed);
   const contentDir = join(projectRoot, '.tmp', `bench-content-${size}`);
   rmSync(contentDir, { recursive: true, force: true });
   for (const [path, text] of generated.files) {

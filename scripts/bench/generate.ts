@@ -1,9 +1,10 @@
 /**
  * Seeded synthetic content for the benchmark: a whole, valid `content/` folder of N agreements with the
- * themes, events, actors, sources and figures they point at. Pure (returns file texts); the same seed and
- * size give the same files. Every reference resolves, every source is cited, every agreement dated with an
+ * themes, events, actors, sources and figures they point at. Pure (returns file texts); the same seed, size
+ * and corpus give the same files. Prose is drawn from the site's own entries (`prose.ts`). Every reference resolves, every source is cited, every agreement dated with an
  * event falls within it, and bodies are plain Markdown without `<`, `{` or `}`.
  */
+import { createProse, type Sentence } from './prose.ts';
 import { seededRandom } from './stats.ts';
 
 /** What was generated: files by path relative to the content folder, and facts the benchmark queries by. */
@@ -49,20 +50,8 @@ const LEVELS = ['confirmed', 'single-source', 'uncertain'] as const;
 const EVENT_KINDS = ['state-visit', 'official-visit', 'expo', 'dialogue', 'meeting'] as const;
 const PLACES = ['Putrajaya', 'Kuala Lumpur', 'Beijing', 'Shanghai', 'Nanning', 'Penang', 'Kuching', 'Kunming'];
 
-/** Words bodies are made of: ordinary prose vocabulary, so the index sees realistic term frequencies. */
-const VOCABULARY = (
-  'the two sides agreed to cooperate on exchange of experts training programmes joint research capacity ' +
-  'building pilot projects standards certification market access customs clearance investment promotion ' +
-  'ministry agency officials reported that the memorandum covers framework implementation review committee ' +
-  'meetings annual plan funding not stated sources describe signing ceremony witnessed prime minister ' +
-  'premier president delegation visit officials said cooperation would support small and medium enterprises ' +
-  'supply chains ports railways logistics corridors technology transfer universities scholarships students ' +
-  'tourism visitors culture heritage media broadcasting content security law enforcement crime data ' +
-  'privacy cross border payments digital platforms cloud computing green energy solar hydrogen electric ' +
-  'vehicles palm oil durian exports agriculture food safety quarantine inspection phytosanitary rules ' +
-  'according to a single report further details have not been published observers noted the document ' +
-  'builds on earlier arrangements between Malaysia and China over several years of dialogue'
-).split(' ');
+/** A made-up word the benchmark's rare query finds on one agreement's page. */
+const RARE_WORD = 'zorvelantix';
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ru', 'ten', 'sha', 'qin', 'zor', 'vel', 'dun', 'pra', 'xi', 'yo', 'bek', 'tal'];
 
@@ -83,9 +72,12 @@ function addDays(year: number, month: number, day: number, offset: number): stri
 /** A YAML/JSON string literal (JSON strings are valid YAML). */
 const q = (s: string) => JSON.stringify(s);
 
-/** Generates the content folder for `size` agreements from `seed`. */
-export function generateContent(size: number, seed = 1): GeneratedContent {
+/** Generates the content folder for `size` agreements from `seed`, its prose drawn from `corpus`'s sentences. */
+export function generateContent(size: number, corpus: readonly Sentence[], seed = 1): GeneratedContent {
   if (!Number.isInteger(size) || size < 1) throw new Error(`size must be a positive integer, received ${size}`);
+  if (corpus.some((sentence) => sentence.some((word) => word.toLowerCase() === RARE_WORD))) {
+    throw new Error(`the prose corpus contains "${RARE_WORD}", the word the benchmark expects on one page only`);
+  }
   const random = seededRandom(seed * 1_000_003 + size);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -95,22 +87,9 @@ export function generateContent(size: number, seed = 1): GeneratedContent {
     while (chosen.size < wanted) chosen.add(pick(list));
     return [...chosen];
   };
-  const sentence = (words: number) => {
-    const parts: string[] = [];
-    for (let i = 0; i < words; i += 1) parts.push(pick(VOCABULARY));
-    const text = parts.join(' ');
-    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
-  };
-  const paragraph = (words: number) => {
-    const out: string[] = [];
-    let left = words;
-    while (left > 0) {
-      const n = Math.min(left, int(8, 20));
-      out.push(sentence(n));
-      left -= n;
-    }
-    return out.join(' ');
-  };
+  // Prose draws from its own stream, so the records' dates, themes and parties do not depend on the corpus.
+  const prose = createProse(corpus, seededRandom(seed * 7_919 + size));
+  const text = (words: number) => prose.text(words);
 
   const files = new Map<string, string>();
   const themeCount = Math.min(40, Math.max(8, 12 + Math.round(size / 250)));
@@ -162,7 +141,7 @@ export function generateContent(size: number, seed = 1): GeneratedContent {
         `  country: ${country}`,
         `  kind: ${pick(['ministry', 'agency', 'company', 'university', 'body'])}`,
         `  aliases: [${q(`${side} body ${i + 1}`)}]`,
-        `  description: ${q(sentence(12))}`,
+        `  description: ${q(text(12))}`,
       );
     }
     for (let i = 0; i < peoplePerSide; i += 1) {
@@ -211,7 +190,7 @@ export function generateContent(size: number, seed = 1): GeneratedContent {
       [
         '---',
         `title: ${q(`${title.charAt(0).toUpperCase()}${title.slice(1)}`)}`,
-        `summary: ${q(sentence(18))}`,
+        `summary: ${q(text(18))}`,
         `order: ${i + 1}`,
         `aliases: [${q(title)}]`,
         'sources:',
@@ -221,11 +200,11 @@ export function generateContent(size: number, seed = 1): GeneratedContent {
         '',
         '## What it is',
         '',
-        paragraph(int(80, 160)),
+        text(int(80, 160)),
         '',
         '## Why it matters for Malaysia',
         '',
-        paragraph(int(60, 120)),
+        text(int(60, 120)),
         '',
       ].join('\n'),
     );
@@ -259,7 +238,7 @@ export function generateContent(size: number, seed = 1): GeneratedContent {
         ...(length > 0 ? [`end: { value: "${end}", precision: day }`] : []),
         `place: ${q(pick(PLACES))}`,
         `documentsReported: { count: ${int(2, 30)} }`,
-        `summary: ${q(sentence(25))}`,
+        `summary: ${q(text(25))}`,
         'sources:',
         `  - source: ${pick(sources)}`,
         `    supports: ${q('dates and place')}`,
@@ -267,7 +246,7 @@ export function generateContent(size: number, seed = 1): GeneratedContent {
         '',
         '## What happened',
         '',
-        paragraph(int(60, 140)),
+        text(int(60, 140)),
         '',
       ].join('\n'),
     );
@@ -277,7 +256,7 @@ export function generateContent(size: number, seed = 1): GeneratedContent {
   const ids: string[] = [];
   for (let i = 0; i < size; i += 1) ids.push(`agreement-${pad(i + 1, 5)}`);
   const rareIndex = Math.floor(size / 2);
-  const rareWord = `zorvelantix`;
+  const rareWord = RARE_WORD;
   const commonWord = 'cooperation';
   const themeCounts = new Map<string, number>();
   const yearCounts = new Map<number, number>();
@@ -321,10 +300,10 @@ export function generateContent(size: number, seed = 1): GeneratedContent {
     const perSection = Math.floor(words / sections.length);
     for (const [k, heading] of sections.entries()) {
       body.push(`## ${heading}`, '');
-      let text = paragraph(perSection);
-      if (k === 0) text = `This ${commonWord} document concerns ${topic}. ${text}`;
-      if (k === 0 && i === rareIndex) text = `${text} It is known locally as the ${rareWord} arrangement.`;
-      body.push(text, '');
+      let paragraph = text(perSection);
+      if (k === 0) paragraph = `This ${commonWord} document concerns ${topic}. ${paragraph}`;
+      if (k === 0 && i === rareIndex) paragraph = `${paragraph} It is known locally as the ${rareWord} arrangement.`;
+      body.push(paragraph, '');
     }
     files.set(
       `agreements/${id}.mdx`,
@@ -339,13 +318,13 @@ export function generateContent(size: number, seed = 1): GeneratedContent {
         `chineseParties: [${random() < 0.15 ? '' : pickSome(cnOrgs, 1, 2).join(', ')}]`,
         `signatories: [${[...pickSome(myPeople, 0, 1), ...pickSome(cnPeople, 0, 1)].join(', ')}]`,
         `themes: [${themeIds.join(', ')}]`,
-        `status: { value: ${pick(STATUSES)}, checked: "2026-11-23", note: ${q(sentence(10))} }`,
-        `summary: ${q(paragraph(int(40, 70)))}`,
-        `confidence: { level: ${level}${level === 'confirmed' ? '' : `, note: ${q(sentence(12))}`} }`,
+        `status: { value: ${pick(STATUSES)}, checked: "2026-11-23", note: ${q(text(10))} }`,
+        `summary: ${q(text(int(40, 70)))}`,
+        `confidence: { level: ${level}${level === 'confirmed' ? '' : `, note: ${q(text(12))}`} }`,
         'unknowns:',
-        ...Array.from({ length: int(1, 3) }, () => `  - ${q(sentence(10))}`),
+        ...Array.from({ length: int(1, 3) }, () => `  - ${q(text(10))}`),
         'sources:',
-        ...cited.flatMap((s) => [`  - source: ${s}`, `    supports: ${q(sentence(6))}`]),
+        ...cited.flatMap((s) => [`  - source: ${s}`, `    supports: ${q(text(6))}`]),
         `related: [${related.join(', ')}]`,
         `aliases: [${q(`${topic} MoU ${i + 1}`)}, ${q(`${pick(SYLLABLES)}${pick(SYLLABLES)}${pick(SYLLABLES)}`)}]`,
         `lastReviewed: "2026-11-23"`,

@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { generateContent } from '../../scripts/bench/generate';
+import { readProseCorpus } from '../../scripts/bench/prose';
 import { t } from '../../src/i18n/ui';
 import { compareDates, formatDate, type PartialDate } from '../../src/lib/dates';
 import { EMBED_ITEMS } from '../../src/lib/embed';
@@ -48,7 +49,7 @@ const generated = (id: string) => frontMatter<Generated>(`agreements/${id}.mdx`)
 
 beforeAll(async () => {
   const contentDir = join(projectRoot, '.tmp', 'timeline-scale-content');
-  files = generateContent(SIZE, 7).files;
+  files = generateContent(SIZE, readProseCorpus(join(projectRoot, 'content')), 7).files;
   for (const [path, text] of files) {
     mkdirSync(dirname(join(contentDir, path)), { recursive: true });
     writeFileSync(join(contentDir, path), text);

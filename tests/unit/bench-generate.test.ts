@@ -4,11 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { join } from 'node:path';
 import { generateContent } from '../../scripts/bench/generate.ts';
+import { readProseCorpus } from '../../scripts/bench/prose.ts';
 import { collectRefs, findProblems, type CheckedEntry } from '../../src/lib/integrity';
 import { findMarkup } from '../../src/lib/plain-body';
 import { createSchemas, type ReferenceFactory } from '../../src/lib/schema';
 import { z } from 'astro/zod';
+import { projectRoot } from '../support/project-copy';
+
+const corpus = readProseCorpus(join(projectRoot, 'content'));
 
 const reference = ((collection: string) =>
   z.string().transform((id) => ({ collection, id }))) as unknown as ReferenceFactory;
@@ -21,7 +26,7 @@ function frontmatter(text: string): { data: unknown; body: string } {
 }
 
 function validate(size: number) {
-  const generated = generateContent(size, 7);
+  const generated = generateContent(size, corpus, 7);
   const entries: CheckedEntry[] = [];
   const words: number[] = [];
   const collections = {
@@ -81,10 +86,39 @@ describe('generateContent', () => {
   });
 
   it('is deterministic for a seed and differs between seeds', () => {
-    const a = generateContent(50, 3);
-    const b = generateContent(50, 3);
-    const c = generateContent(50, 4);
+    const a = generateContent(50, corpus, 3);
+    const b = generateContent(50, corpus, 3);
+    const c = generateContent(50, corpus, 4);
     expect([...a.files]).toEqual([...b.files]);
     expect([...a.files]).not.toEqual([...c.files]);
+  });
+
+  it('writes bodies with the words of the real record at its rates, not every word on every page', () => {
+    const bodies = [...generateContent(300, corpus, 7).files]
+      .filter(([p]) => p.startsWith('agreements/'))
+      .map(
+        ([, text]) =>
+          frontmatter(text)
+            .body.replace(/^#.*$/gm, '')
+            .toLowerCase()
+            .match(/[\p{L}\p{N}]+/gu) ?? ([] as string[]),
+      );
+    const counts = new Map<string, number>();
+    for (const words of bodies) for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+    const total = [...counts.values()].reduce((x, y) => x + y, 0);
+    const ranked = [...counts].sort((x, y) => y[1] - x[1]);
+    // As in any English prose, "the" leads; the evenly drawn list of 190 words had nothing like it.
+    expect(ranked[0]?.[0]).toBe('the');
+    expect(counts.size).toBeGreaterThan(600);
+    // One sentence a page names "cooperation"; the rest of the text uses it about as often as the real bodies.
+    expect(((counts.get('cooperation') ?? 0) - bodies.length) / total).toBeLessThan(0.008);
+    // A topical word is on some pages, not all of them.
+    const withDurian = bodies.filter((words) => words.includes('durian')).length;
+    expect(withDurian).toBeGreaterThan(0);
+    expect(withDurian).toBeLessThan(bodies.length / 2);
+  });
+
+  it('refuses a corpus that holds the rare word', () => {
+    expect(() => generateContent(3, [...corpus, ['the', 'Zorvelantix', 'plan']])).toThrow(/zorvelantix/);
   });
 });

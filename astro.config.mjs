@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import contentStore from './src/integrations/content-store.ts';
 import outputDir from './src/integrations/output-dir.ts';
+import { BUNDLE_FOLDER } from './src/integrations/pagefind-bundle.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import redirectsMap from './src/integrations/redirects.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
@@ -15,8 +16,11 @@ const site = process.env.SITE_URL ?? 'https://malaysia-china-tracker.example.org
 const base = process.env.BASE_PATH ?? '/';
 /** The content folder (a fixture's, in the build tests). */
 const contentDir = process.env.CONTENT_DIR ?? './content';
-/** Keeps the last build's pages in the output folder and removes what the build no longer makes. */
-const outputFolder = outputDir();
+/**
+ * Keeps the last build's pages, and its search index for Pagefind to write over, in the output folder, and
+ * removes what the build no longer makes.
+ */
+const outputFolder = outputDir({ reuse: [BUNDLE_FOLDER] });
 
 export default defineConfig({
   site,

@@ -5,10 +5,11 @@
  * page is never left published.
  *
  * - Before the build, it reads the list of pages and other route outputs the last build finished with (kept
- *   in Astro's cacheDir) and deletes everything else in the folder: scripts, public files, the search index,
- *   headers, all of which the build writes again. Without a list it can trust (a first build, another output
- *   folder, or a last build that failed, since the list is deleted before each build and written only at its
- *   end) it empties the folder, as Astro would.
+ *   in Astro's cacheDir) and deletes everything else in the folder: scripts, public files, headers, all of
+ *   which the build writes again. Folders named in `reuse` are kept whole for the integration that writes
+ *   them, which removes what it no longer uses (the search index: pagefind-bundle.ts). Without a list it
+ *   can trust (a first build, another output folder, or a last build that failed, since the list is deleted
+ *   before each build and written only at its end) it empties the folder, as Astro would.
  * - After the build, before the other integrations look at the folder, it deletes the last build's route
  *   outputs that this build did not make; once they have all finished, it records this build's.
  */
@@ -66,14 +67,18 @@ function removeEmptyFolders(dir: string, folders: Iterable<string>): void {
   for (const folder of deepestFirst) if (readdirSync(folder).length === 0) rmdirSync(folder);
 }
 
-/** Deletes every file under `outDir` that `keep` does not list (but a `.git` folder); returns how many it kept. */
-export function emptyExcept(outDir: string, keep: ReadonlySet<string>): number {
+/**
+ * Deletes every file under `outDir` that `keep` does not list and that is not in one of `keepFolders` (nor in
+ * a `.git` folder); returns how many it kept.
+ */
+export function emptyExcept(outDir: string, keep: ReadonlySet<string>, keepFolders: readonly string[] = []): number {
   if (!existsSync(outDir)) return 0;
   let kept = 0;
   const folders: string[] = [];
   for (const { path, folder } of entriesUnder(outDir)) {
+    const file = path.split(sep).join('/');
     if (folder) folders.push(path);
-    else if (keep.has(path.split(sep).join('/'))) kept += 1;
+    else if (keep.has(file) || keepFolders.some((f) => file.startsWith(`${f}/`))) kept += 1;
     else rmSync(join(outDir, path), { force: true });
   }
   removeEmptyFolders(outDir, folders);
@@ -112,9 +117,13 @@ export function pruneStale(
 /**
  * The two halves of the integration: `keep` goes first in the config's integrations, so that it prunes the
  * output folder before the others read it; `record` goes last, so that the list is written only once every
- * integration has finished the build without an error.
+ * integration has finished the build without an error. `reuse` names folders of the output folder (relative
+ * to it, '/'-separated) that a finished build leaves whole for the next.
  */
-export default function outputDir(): { keep: AstroIntegration; record: AstroIntegration } {
+export default function outputDir({ reuse = [] }: { reuse?: readonly string[] } = {}): {
+  keep: AstroIntegration;
+  record: AstroIntegration;
+} {
   let outDir = '';
   let listFile = '';
   let previous = new Set<string>();
@@ -134,7 +143,8 @@ export default function outputDir(): { keep: AstroIntegration; record: AstroInte
         // Deleted first, so that a build that fails from here on leaves no list to trust.
         rmSync(listFile, { force: true });
         previous = trusted ?? new Set();
-        const kept = emptyExcept(outDir, previous);
+        // Only a finished build's folders are whole: a failed build may have stopped while writing one.
+        const kept = emptyExcept(outDir, previous, trusted ? reuse : []);
         logger.info(
           trusted
             ? `Kept ${kept} pages and files of the last build in the output folder; removed the rest`

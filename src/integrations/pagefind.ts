@@ -1,25 +1,22 @@
 /**
  * Builds the Pagefind search index from the finished HTML, through Pagefind's Node API, into
- * `<outDir>/pagefind/`, and next to it the date order the search orders "newest" and "oldest" by
+ * `<outDir>/pagefind/`, over the last build's bundle where the output folder kept it (pagefind-bundle.ts),
+ * and next to it the date order the search orders "newest" and "oldest" by
  * (src/lib/search-config.ts, DATE_ORDER_FILE). Nothing is copied into `public/`. Any indexing error
  * fails the build.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { DATE_ORDER_FILE, type DateOrderFile } from '../lib/search-config';
-
-/** What a Pagefind file starts with once gunzipped. */
-const SIGNATURE = 'pagefind_dcd';
+import { BUNDLE_FOLDER, readPagefindData, writeBundle } from './pagefind-bundle';
 
 /** The JSON of a Pagefind fragment file: one page's data, or (with `maxFragments`) a group keyed by id. */
 function readFragment(path: string): unknown {
-  let bytes = readFileSync(path);
-  if (bytes.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) bytes = gunzipSync(bytes);
-  return JSON.parse(bytes.subarray(SIGNATURE.length).toString('utf8'));
+  return JSON.parse(readPagefindData(path).toString('utf8'));
 }
 
 /** A result as its fragment describes it. */
@@ -90,7 +87,7 @@ export default function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const bundle = join(outDir, 'pagefind');
+        const bundle = join(outDir, BUNDLE_FOLDER);
         const started = performance.now();
         try {
           const { index, errors } = await createIndex({});
@@ -98,12 +95,18 @@ export default function pagefindIntegration(): AstroIntegration {
           const added = await index.addDirectory({ path: outDir });
           if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
           if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index');
-          const written = await index.writeFiles({ outputPath: bundle });
-          if (written.errors.length > 0) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
+          const dateOrder = relative(bundle, join(outDir, DATE_ORDER_FILE)).split(sep).join('/');
+          const written = await writeBundle(index, bundle, [dateOrder]);
+          if ('rewritten' in written) logger.warn(`${written.rewritten}; wrote the whole index again`);
           const dated = writeDateOrder(outDir, bundle);
           logger.info(
             `Indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms (${dated} in date order)`,
           );
+          if ('reused' in written && written.reused > 0) {
+            logger.info(
+              `Kept ${written.reused} index files of the last build; removed ${written.removed} it no longer uses`,
+            );
+          }
         } finally {
           await close();
         }

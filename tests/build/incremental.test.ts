@@ -5,7 +5,7 @@
  * The output folder is kept between builds (src/integrations/output-dir.ts): what the build no longer
  * makes must leave it, and after a failed build it starts empty.
  */
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleResults } from '../../src/integrations/pagefind';
@@ -88,6 +88,22 @@ describe('an incremental build', () => {
     // Left in place: the same file, not a copy written again.
     const kept = statSync(join(dir, 'dist', PAGE));
     expect([kept.ino, kept.mtimeMs]).toEqual([file.ino, file.mtimeMs]);
+  });
+
+  it('writes the search index over the last one, keeping every file of it when nothing changed', async () => {
+    const bundle = join(dir, 'dist', 'pagefind');
+    const hashed = () =>
+      readdirSync(bundle, { recursive: true })
+        .map(String)
+        .filter((f) => /\.pf_(fragment|index|filter|meta)$/.test(f))
+        .sort();
+    const stamps = () => hashed().map((f) => statSync(join(bundle, f)).mtimeMs);
+    const files = hashed();
+    const before = stamps();
+    const again = await build();
+    expect(again.output).toContain(`Kept ${files.length} index files of the last build; removed 0 it no longer uses`);
+    expect(hashed()).toEqual(files);
+    expect(stamps()).toEqual(before);
   });
 
   it.each([

@@ -64,6 +64,14 @@ describe('emptyExcept', () => {
     expect(existsSync(join(dir, '_astro'))).toBe(false);
     expect(existsSync(join(dir, 'pagefind'))).toBe(false);
   });
+  it('keeps whole the folders it is told to, for the integration that writes them', () => {
+    const dir = folder(['index.html', 'pagefind/index/x.pf_index', 'pagefind/pagefind.js', 'pagefinder/a.html']);
+    expect(emptyExcept(dir, new Set(['index.html']), ['pagefind'])).toBe(3);
+    expect(existsSync(join(dir, 'pagefind/index/x.pf_index'))).toBe(true);
+    expect(existsSync(join(dir, 'pagefind/pagefind.js'))).toBe(true);
+    // A folder whose name only starts the same way is not kept.
+    expect(existsSync(join(dir, 'pagefinder'))).toBe(false);
+  });
   it('empties the folder with an empty list, but for a .git folder, as Astro does', () => {
     const dir = folder(['index.html', 'agreements/a/index.html', '.git/HEAD']);
     mkdirSync(join(dir, '.git/refs/tags'), { recursive: true });

@@ -226,7 +226,7 @@ const machine: Machine = {
 
 const results: Results = {
   machine,
-  options: { sizes, runs, seed },
+  options: { sizes, runs, seed, prose: { words: corpus.flat().length, distinct: new Set(corpus.flat()).size } },
   sizes: [],
   fit: { cold: undefined, warm: undefined },
   budgets: [],

@@ -50,7 +50,13 @@ export interface SizeResult {
 /** The whole results file. */
 export interface Results {
   machine: Machine;
-  options: { sizes: number[]; runs: number; seed: number };
+  options: {
+    sizes: number[];
+    runs: number;
+    seed: number;
+    /** The corpus the generated prose was drawn from: its words, and how many of them differ. */
+    prose?: { words: number; distinct: number };
+  };
   sizes: SizeResult[];
   fit: { cold: PowerFit | undefined; warm: PowerFit | undefined };
   budgets: BudgetRow[];
@@ -183,6 +189,11 @@ export function renderMarkdown(results: Results): string {
     `- Node ${m.node}, Astro ${m.astro ?? '?'}, Pagefind ${m.pagefind ?? '?'}, Chromium ${m.chromium ?? '?'}`,
     `- Load average at the start of the last invocation (1/5/15 min): ${m.loadAverageAtStart.join(' / ')} on ${m.cores} cores; each build’s load is in the JSON (\`loadAtStart\`)`,
     `- Date of the last invocation: ${m.date}; seed ${results.options.seed}`,
+    ...(results.options.prose
+      ? [
+          `- Prose drawn from the site’s own entry bodies (\`scripts/bench/prose.ts\`): ${results.options.prose.words.toLocaleString('en-GB')} words, ${results.options.prose.distinct.toLocaleString('en-GB')} of them different`,
+        ]
+      : []),
     `- Builds per kind (cold, warm), medians taken: ${describeRuns(results.sizes)}`,
     '',
     `## Budgets (at ${results.budgetSize === undefined ? '–' : results.budgetSize.toLocaleString('en-GB')} agreements)`,

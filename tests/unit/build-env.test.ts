@@ -2,8 +2,10 @@
  * Every build command gets the memory settings of scripts/build-env.ts, which must be in the environment
  * when the build's process starts; a caller's own setting wins, and Node options add up.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { processName, processTree, readProc } from '../../scripts/bench/tree-memory.ts';
 import { BUILD_ENV, buildEnv } from '../../scripts/build-env.ts';
 
 describe('the build commands', () => {
@@ -26,5 +28,32 @@ describe('the build commands', () => {
     expect(buildEnv({ NODE_OPTIONS: '--max-semi-space-size=16' })['NODE_OPTIONS']).toBe(
       `${BUILD_ENV['NODE_OPTIONS']} --max-semi-space-size=16`,
     );
+  });
+
+  it('reaches Pagefind’s indexer, which the build starts as a program of its own', async () => {
+    // A process that starts the indexer through Pagefind's Node API, as the integration does, and waits.
+    const child = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const p = await import('pagefind'); await p.createIndex({}); console.log('ready'); setTimeout(() => p.close(), 5000);",
+      ],
+      { env: buildEnv(process.env), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (data: Buffer) => (data.toString().includes('ready') ? resolve() : undefined));
+        child.on('exit', (code) => reject(new Error(`the process exited (${String(code)}) before Pagefind started`)));
+      });
+      const indexer = processTree(child.pid as number).find((pid) =>
+        processName(readProc(`/proc/${pid}/status`) ?? '').startsWith('pagefind'),
+      );
+      if (indexer === undefined) throw new Error('no Pagefind process under the one that started it');
+      const environ = readFileSync(`/proc/${indexer}/environ`, 'utf8').split('\0');
+      for (const [name, value] of Object.entries(BUILD_ENV)) expect(environ).toContain(`${name}=${value}`);
+    } finally {
+      child.kill();
+    }
   });
 });

@@ -4,10 +4,10 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import contentStore from './src/integrations/content-store.ts';
 import outputDir from './src/integrations/output-dir.ts';
-import { BUNDLE_FOLDER } from './src/integrations/pagefind-bundle.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import redirectsMap from './src/integrations/redirects.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import { SEARCH_FOLDER } from './src/lib/search-config.ts';
 import { createHash } from 'node:crypto';
 import { COLOR_SCHEME_INIT } from './src/components/layout/color-scheme-init.ts';
 
@@ -20,7 +20,7 @@ const contentDir = process.env.CONTENT_DIR ?? './content';
  * Keeps the last build's pages, and its search index for Pagefind to write over, in the output folder, and
  * removes what the build no longer makes.
  */
-const outputFolder = outputDir({ reuse: [BUNDLE_FOLDER] });
+const outputFolder = outputDir({ reuse: [SEARCH_FOLDER] });
 
 export default defineConfig({
   site,

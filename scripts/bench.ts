@@ -68,6 +68,7 @@ if (
 
 /** The site's own entries, whose sentences the synthetic prose is drawn from. */
 const corpus = readProseCorpus(join(projectRoot, 'content'));
+const corpusWords = corpus.flat();
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -226,7 +227,7 @@ const machine: Machine = {
 
 const results: Results = {
   machine,
-  options: { sizes, runs, seed, prose: { words: corpus.flat().length, distinct: new Set(corpus.flat()).size } },
+  options: { sizes, runs, seed, prose: { words: corpusWords.length, distinct: new Set(corpusWords).size } },
   sizes: [],
   fit: { cold: undefined, warm: undefined },
   budgets: [],

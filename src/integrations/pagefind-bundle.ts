@@ -10,9 +10,6 @@ import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { PagefindIndex } from 'pagefind';
 
-/** The bundle's folder in the output folder, which the output-dir integration keeps for it between builds. */
-export const BUNDLE_FOLDER = 'pagefind';
-
 /** What a Pagefind data file starts with once gunzipped. */
 const SIGNATURE = 'pagefind_dcd';
 

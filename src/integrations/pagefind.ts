@@ -6,13 +6,13 @@
  * fails the build.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
-import { DATE_ORDER_FILE, type DateOrderFile } from '../lib/search-config';
-import { BUNDLE_FOLDER, readPagefindData, writeBundle } from './pagefind-bundle';
+import { DATE_ORDER_FILE, DATE_ORDER_NAME, SEARCH_FOLDER, type DateOrderFile } from '../lib/search-config';
+import { readPagefindData, writeBundle } from './pagefind-bundle';
 
 /** The JSON of a Pagefind fragment file: one page's data, or (with `maxFragments`) a group keyed by id. */
 function readFragment(path: string): unknown {
@@ -87,7 +87,7 @@ export default function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const bundle = join(outDir, BUNDLE_FOLDER);
+        const bundle = join(outDir, SEARCH_FOLDER);
         const started = performance.now();
         try {
           const { index, errors } = await createIndex({});
@@ -95,8 +95,7 @@ export default function pagefindIntegration(): AstroIntegration {
           const added = await index.addDirectory({ path: outDir });
           if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
           if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index');
-          const dateOrder = relative(bundle, join(outDir, DATE_ORDER_FILE)).split(sep).join('/');
-          const written = await writeBundle(index, bundle, [dateOrder]);
+          const written = await writeBundle(index, bundle, [DATE_ORDER_NAME]);
           if ('rewritten' in written) logger.warn(`${written.rewritten}; wrote the whole index again`);
           const dated = writeDateOrder(outDir, bundle);
           logger.info(

@@ -31,13 +31,19 @@ export const PANEL_RESULTS = 5;
 /** Results the search page loads at first, and again each time the reader asks for more. */
 export const PAGE_RESULTS = 10;
 
+/** The folder of the output that holds Pagefind's files (its bundle) and the date order. */
+export const SEARCH_FOLDER = 'pagefind';
+
+/** The date order's file name in SEARCH_FOLDER. */
+export const DATE_ORDER_NAME = 'date-order.json.gz';
+
 /**
  * The date order of every dated result (agreements and events), oldest first, as gzipped JSON (see
  * DateOrderFile); written next to Pagefind's files by src/integrations/pagefind.ts. It stands in for
  * `data-pagefind-sort`, whose page list Pagefind puts in the metadata every query downloads; this file
  * is fetched only when a reader orders by date (or browses, newest first).
  */
-export const DATE_ORDER_FILE = 'pagefind/date-order.json.gz';
+export const DATE_ORDER_FILE = `${SEARCH_FOLDER}/${DATE_ORDER_NAME}`;
 
 /** The date-order file: Pagefind result ids, oldest first, as `prefix` + each space-separated part of `ids`. */
 export interface DateOrderFile {

@@ -1,8 +1,7 @@
 /** Every built page is a complete document, and every section of the site is there. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentIds, distDir, htmlPages, readPage, requireBuild } from '../support/dist';
+import { contentIds, htmlPages, pageFile, readPage, requireBuild } from '../support/dist';
 
 requireBuild();
 const pages = htmlPages();
@@ -31,8 +30,7 @@ describe('every page', () => {
   it.each(pages)('%s never runs a link into the word or separator before it', (path) => {
     // The compiler drops the line break between text and a link on the next line, so "instead:Themes" or
     // "Timeline ·Who signs" would reach the reader unless the source keeps a space.
-    const file = join(distDir, path.endsWith('/') ? `${path}index.html` : path);
-    const joined = readFileSync(file, 'utf8').match(/.{0,30}[\p{L}\p{N}:·]<a\b[^>]*>[^<]*/gu) ?? [];
+    const joined = readFileSync(pageFile(path), 'utf8').match(/.{0,30}[\p{L}\p{N}:·]<a\b[^>]*>[^<]*/gu) ?? [];
     expect(joined).toEqual([]);
   });
 

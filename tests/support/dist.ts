@@ -26,10 +26,14 @@ export function htmlPages(dir = distDir): string[] {
     .sort();
 }
 
+/** The file a site path of a build is served from. */
+export function pageFile(path: string, dir = distDir): string {
+  return path.endsWith('.html') ? join(dir, path) : join(dir, path, 'index.html');
+}
+
 /** The parsed HTML of a site path in a build. */
 export function readPage(path: string, dir = distDir): HTMLElement {
-  const file = path.endsWith('.html') ? join(dir, path) : join(dir, path, 'index.html');
-  return parse(readFileSync(file, 'utf8'));
+  return parse(readFileSync(pageFile(path, dir), 'utf8'));
 }
 
 /** Ids of the entries in a content folder, from the file names (what an editor sees). */

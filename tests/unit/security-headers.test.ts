@@ -3,8 +3,11 @@
  * pages' own policy plus frame-ancestors, which is `*` under /embed/ and 'none' everywhere else, under
  * both hosts' ways of matching rules (a request gets the headers of EVERY rule that matches it).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headersFile, type TopLevelEntry } from '../../src/integrations/security-headers';
+import { headersFile, pagePolicy, type TopLevelEntry } from '../../src/integrations/security-headers';
 import { parseHeadersFile } from '../support/server';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';";
@@ -93,5 +96,58 @@ describe('headersFile', () => {
   it('refuses more rules than Cloudflare Pages reads', () => {
     const many = Array.from({ length: 100 }, (_, i) => ({ name: `page-${i}`, directory: true }));
     expect(() => headersFile(CSP, '/', many)).toThrow(/Cloudflare/);
+  });
+});
+
+describe('pagePolicy', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'page-policy-'));
+  const page = (name: string, html: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, html);
+    return file;
+  };
+  const meta = (csp: string) => `<meta http-equiv="content-security-policy" content="${csp}">`;
+  // Longer than one read of the page, with characters of two, three and four bytes in UTF-8.
+  const longHead = `<script type="application/ld+json">${'{"name":"Perjanjian – 合作备忘录 🇲🇾"}'.repeat(800)}</script>`;
+
+  it('reads the policy from a head longer than one read', async () => {
+    const file = page(
+      'long.html',
+      `<!doctype html><html><head>${longHead}${meta(CSP)}</head><body><p>Text</p></body></html>`,
+    );
+    await expect(pagePolicy(file)).resolves.toBe(CSP);
+  });
+
+  it('takes the policy only from the head, where browsers apply it', async () => {
+    const body = `<body>${meta('default-src *')}</body>`;
+    const file = page('body.html', `<html><head>${longHead}${meta(CSP)}</head>${body}</html>`);
+    await expect(pagePolicy(file)).resolves.toBe(CSP);
+    const none = page('body-only.html', `<html><head><title>T</title></head>${body}</html>`);
+    await expect(pagePolicy(none)).rejects.toThrow(`${none}: no content-security-policy meta tag`);
+  });
+
+  it('finds the end of the head where it falls across two reads (16 KiB each)', async () => {
+    for (let at = 16 * 1024 - 8; at <= 16 * 1024 + 1; at++) {
+      const start = '<html><head><title>';
+      const file = page(
+        `split-${at}.html`,
+        `${start}${'x'.repeat(at - start.length)}</head><body>${meta(CSP)}</body></html>`,
+      );
+      await expect(pagePolicy(file), `</head> at byte ${at}`).rejects.toThrow(/no content-security-policy meta tag/);
+    }
+  });
+
+  it('needs no policy on a redirect page without a script, and one on a redirect page with a script', async () => {
+    const refresh = '<meta http-equiv="refresh" content="0;url=/agreements/">';
+    const redirect = page(
+      'redirect.html',
+      `<!doctype html><head>${refresh}</head><body><a href="/agreements/">Agreements</a></body>`,
+    );
+    await expect(pagePolicy(redirect)).resolves.toBeUndefined();
+    const scripted = page(
+      'scripted.html',
+      `<!doctype html><head>${refresh}</head><body><script src="/x.js"></script></body>`,
+    );
+    await expect(pagePolicy(scripted)).rejects.toThrow(/no content-security-policy meta tag/);
   });
 });

@@ -35,7 +35,7 @@ describe('reading /proc', () => {
 let running: ChildProcessWithoutNullStreams | undefined;
 
 /** A child Node process that starts a grandchild holding `mb` MB of touched memory, and says when it holds it. */
-function parentOfHolder(mb: number): Promise<{ pid: number; holder: number }> {
+async function parentOfHolder(mb: number): Promise<{ pid: number; holder: number }> {
   const holder = `const b = Buffer.alloc(${mb} * 1048576, 1); console.log(process.pid); setInterval(() => b[0]++, 1000);`;
   const parent = spawn(process.execPath, [
     '-e',
@@ -46,7 +46,8 @@ function parentOfHolder(mb: number): Promise<{ pid: number; holder: number }> {
   running = parent;
   const pid = parent.pid;
   if (pid === undefined) throw new Error('the parent process did not start');
-  return once(parent.stdout, 'data').then(([data]) => ({ pid, holder: Number(String(data).trim()) }));
+  const [data] = await once(parent.stdout, 'data');
+  return { pid, holder: Number(String(data).trim()) };
 }
 
 afterEach(() => {

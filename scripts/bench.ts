@@ -97,6 +97,7 @@ function summarise(list: BuildMeasurement[]): BuildSummary {
     pagesPerSecond: med((m) => m.pagesPerSecond),
     peakRssMb: med((m) => m.peakRssMb),
     treePeakMb: med((m) => m.treePeakMb),
+    cpuMs: med((m) => m.cpuMs),
   };
 }
 

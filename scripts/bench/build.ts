@@ -33,6 +33,11 @@ export interface BuildMeasurement {
   pagesPerSecond: number | undefined;
   peakRssMb: number | undefined;
   memorySource: 'time -v' | 'proc VmHWM' | 'none';
+  /**
+   * CPU time, user and system, of the build and every process it waited for (Pagefind's indexer too), from
+   * `time -v`; undefined without it. Divided by the cores, it is the least wall time the same work could take.
+   */
+  cpuMs: number | undefined;
   /** The most the build's processes held together, sampled every 100 ms (a floor: a briefer peak is missed). */
   treePeakMb: number | undefined;
   /** The processes that held it, largest first, e.g. "Astro (node) 861 MB + pagefind_extend 724 MB". */
@@ -114,6 +119,7 @@ export function runBuild(dir: string, env: Record<string, string> = {}): Promise
         pagesPerSecond: pages === undefined ? undefined : pages / (wallMs / 1000),
         peakRssMb: peakKb === undefined ? undefined : peakKb / 1024,
         memorySource: peakKb === undefined ? 'none' : useTime ? 'time -v' : 'proc VmHWM',
+        cpuMs: parsed.cpuMs,
         treePeakMb: treePeak && treePeak.totalKb / 1024,
         treePeakParts:
           treePeak &&

@@ -23,6 +23,8 @@ export interface ParsedBuildLog {
    */
   reused: number;
   maxRssKb: number | undefined;
+  /** User and system CPU time of the build and every process it waited for (`time -v`), in ms. */
+  cpuMs: number | undefined;
   exitStatus: number | undefined;
   /** The slowest routes Astro reported while rendering ("├─ /path/index.html (+12ms)"), slowest first. */
   slowestRoutes: { route: string; ms: number }[];
@@ -65,6 +67,14 @@ export function parseBuildLog(lines: readonly LogLine[]): ParsedBuildLog {
   const builtMatch = built ? /(\d+) page\(s\) built in/.exec(built.text) : null;
   const rss = find(/Maximum resident set size \(kbytes\): \d+/);
   const exit = find(/^\s*Exit status: \d+/);
+  // GNU time's lines, e.g. "\tUser time (seconds): 62.15".
+  const seconds = (label: string) => {
+    const pattern = new RegExp(`^\\s*${label} \\(seconds\\): ([\\d.]+)\\s*$`);
+    const value = lines.map((l) => pattern.exec(l.text)?.[1]).find((v) => v !== undefined);
+    return value === undefined ? undefined : Number(value) * 1000;
+  };
+  const userMs = seconds('User time');
+  const systemMs = seconds('System time');
   const routes_ = routeTimes(lines);
   const renderByFamily: Record<string, { routes: number; ms: number }> = {};
   for (const { route, ms } of routes_) {
@@ -84,6 +94,7 @@ export function parseBuildLog(lines: readonly LogLine[]): ParsedBuildLog {
     pages: builtMatch ? Number(builtMatch[1]) : undefined,
     reused: lines.filter((l) => /[├└]─ \S+ \((restored|cached)\)/.test(l.text)).length,
     maxRssKb: rss ? Number(/(\d+)\s*$/.exec(rss.text)?.[1]) : undefined,
+    cpuMs: userMs === undefined || systemMs === undefined ? undefined : userMs + systemMs,
     exitStatus: exit ? Number(/(\d+)\s*$/.exec(exit.text)?.[1]) : undefined,
   };
 }

@@ -175,6 +175,23 @@ export function describeRuns(sizes: readonly Pick<SizeResult, 'size' | 'cold'>[]
     .join('; ');
 }
 
+/**
+ * The cold builds' CPU time against their wall time at each size: how busy the cores were, and the least
+ * wall time any order of the same work could take on them. Undefined when no build was timed by `time -v`.
+ */
+export function describeCpu(sizes: readonly Pick<SizeResult, 'size' | 'cold'>[], cores: number): string | undefined {
+  const parts = sizes.flatMap(({ size, cold: { median } }) => {
+    if (median.cpuMs === undefined || !Number.isFinite(median.wallMs)) return [];
+    const busy = median.cpuMs / median.wallMs;
+    return [
+      `${size.toLocaleString('en-GB')}: ${fmt(median.cpuMs / 1000)} s of CPU in ${fmt(median.wallMs / 1000)} s, ` +
+        `${fmt(busy, 2)} of ${cores} cores busy on average, so at least ${fmt(median.cpuMs / cores / 1000)} s`,
+    ];
+  });
+  if (parts.length === 0) return undefined;
+  return `CPU time of the cold builds (medians of user and system time over all the build’s processes, \`time -v\`): ${parts.join('; ')}.`;
+}
+
 /** The Markdown report. */
 export function renderMarkdown(results: Results): string {
   const m = results.machine;
@@ -231,6 +248,8 @@ export function renderMarkdown(results: Results): string {
     return parts ? [`${r.size.toLocaleString('en-GB')}: ${parts}`] : [];
   });
   if (peaks.length > 0) out.push('', `At the all-process peak (first cold build): ${peaks.join('; ')}.`);
+  const cpu = describeCpu(results.sizes, m.cores);
+  if (cpu) out.push('', cpu);
   const f = results.fit.cold;
   out.push(
     '',

@@ -13,6 +13,9 @@ const LOG = [
   [10200, '06:46:24 [build] ✓ Completed in 4.52s.'],
   [11000, '06:46:25 [tracker:pagefind] Indexed 100 pages in 856 ms'],
   [11100, '06:46:25 [build] 100 page(s) built in 11.70s'],
+  [11300, '\tUser time (seconds): 14.52'],
+  [11300, '\tSystem time (seconds): 3.07'],
+  [11300, '\tPercent of CPU this job got: 150%'],
   [11300, '\tMaximum resident set size (kbytes): 621236'],
   [11300, '\tExit status: 0'],
 ].map(([at, text]) => ({ at: at as number, text: text as string }));
@@ -28,6 +31,7 @@ describe('parseBuildLog', () => {
       pages: 100,
       reused: 0,
       maxRssKb: 621236,
+      cpuMs: 17590,
       exitStatus: 0,
       slowestRoutes: [{ route: '/404.html', ms: 11 }],
       renderByFamily: { '/404.html': { routes: 1, ms: 11 } },
@@ -38,6 +42,10 @@ describe('parseBuildLog', () => {
     expect(parsed.syncMs).toBeUndefined();
     expect(parsed.pages).toBeUndefined();
     expect(parsed.maxRssKb).toBeUndefined();
+    expect(parsed.cpuMs).toBeUndefined();
+  });
+  it('counts no CPU time when GNU time gave only part of it', () => {
+    expect(parseBuildLog([{ at: 10, text: '\tUser time (seconds): 14.52' }]).cpuMs).toBeUndefined();
   });
 });
 

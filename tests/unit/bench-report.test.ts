@@ -1,6 +1,6 @@
-/** The benchmark report's header: how many builds each size's medians come from. */
+/** The benchmark report: how many builds each size's medians come from, and how busy the cores were. */
 import { describe, expect, it } from 'vitest';
-import { describeRuns } from '../../scripts/bench/report.ts';
+import { describeCpu, describeRuns } from '../../scripts/bench/report.ts';
 import type { BuildMeasurement } from '../../scripts/bench/build.ts';
 
 const size = (n: number, runs: number) => ({
@@ -17,5 +17,28 @@ describe('describeRuns', () => {
   it('reads one size, and one run, in the singular', () => {
     expect(describeRuns([size(300, 1)])).toBe('1 run at 300');
     expect(describeRuns([size(300, 2), size(3000, 2)])).toBe('2 runs at 300 and 3,000');
+  });
+});
+
+describe('describeCpu', () => {
+  const timed = (n: number, wallMs: number, cpuMs: number | undefined) => ({
+    size: n,
+    cold: { runs: [], median: { wallMs, cpuMs, reused: 0 } as never },
+  });
+
+  it('gives each size its CPU time, the cores it kept busy and the least time that work could take', () => {
+    expect(describeCpu([timed(300, 8_000, 10_000), timed(3000, 57_700, 81_600)], 2)).toBe(
+      'CPU time of the cold builds (medians of user and system time over all the build’s processes, `time -v`): ' +
+        '300: 10 s of CPU in 8 s, 1.25 of 2 cores busy on average, so at least 5 s; ' +
+        '3,000: 81.6 s of CPU in 57.7 s, 1.41 of 2 cores busy on average, so at least 40.8 s.',
+    );
+  });
+
+  it('leaves out sizes built without GNU time, and says nothing when none had it', () => {
+    expect(describeCpu([timed(30, 3_000, undefined), timed(300, 8_000, 16_000)], 4)).toBe(
+      'CPU time of the cold builds (medians of user and system time over all the build’s processes, `time -v`): ' +
+        '300: 16 s of CPU in 8 s, 2 of 4 cores busy on average, so at least 4 s.',
+    );
+    expect(describeCpu([timed(30, 3_000, undefined)], 2)).toBeUndefined();
   });
 });

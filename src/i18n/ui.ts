@@ -463,6 +463,9 @@ const en = {
 export type UiKey = keyof typeof en;
 
 /** The interface string for `key`, with `{name}` placeholders filled from `vars`. */
-export function t(key: UiKey, vars: Record<string, string | number> = {}): string {
-  return en[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+export function t(key: UiKey, vars?: Record<string, string | number>): string {
+  const text: string = en[key];
+  // Most strings have no placeholder, and a page asks for hundreds of them.
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

@@ -74,14 +74,20 @@ export function mayFallWithin(inner: PartialDate, start: PartialDate, end: Parti
 }
 
 /**
- * Made on first use: the first DateTimeFormat of a page costs tens of milliseconds (ICU's locale data), and
- * the timeline page loads this module for its filters without formatting any date.
+ * The twelve month names, made on first use: the first DateTimeFormat of a page costs tens of milliseconds
+ * (ICU's locale data), and the timeline page loads this module for its filters without formatting any date.
+ * Formatted once each rather than per date: a build of 3,000 agreements formats dates some 100,000 times.
  */
-let monthName: Intl.DateTimeFormat | undefined;
+let monthNames: readonly string[] | undefined;
 
 function monthOf(value: string): string {
-  monthName ??= new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
-  return monthName.format(new Date(`${value.slice(0, 7)}-01T00:00:00Z`));
+  if (!monthNames) {
+    const format = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+    monthNames = Array.from({ length: 12 }, (_, month) => format.format(Date.UTC(2000, month, 1)));
+  }
+  const name = monthNames[Number(value.slice(5, 7)) - 1];
+  if (name === undefined) throw new RangeError(`"${value}" has no month`);
+  return name;
 }
 
 /** A date as a reader reads it, at exactly its precision: "19 June 2024", "June 2024" or "2024". */

@@ -28,6 +28,7 @@ import {
   type QuerySpec,
 } from './bench/browser.ts';
 import { clearCaches, runBuild, type BuildMeasurement } from './bench/build.ts';
+import { hostCheckMs } from './bench/host-check.ts';
 import { generateContent } from './bench/generate.ts';
 import { measureLighthouse } from './bench/lighthouse.ts';
 import { readProseCorpus } from './bench/prose.ts';
@@ -122,6 +123,7 @@ async function benchSize(size: number, browser: Browser): Promise<SizeResult> {
 
   const result: SizeResult = {
     size,
+    hostCheckMs: hostCheckMs(),
     counts: generated.counts,
     cold: { runs: [], median: summarise([]) },
     warm: { runs: [], median: summarise([]) },

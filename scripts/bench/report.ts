@@ -32,6 +32,8 @@ export type BuildSummary = Omit<
 /** Everything measured at one size. */
 export interface SizeResult {
   size: number;
+  /** The host check (host-check.ts) just before this size's builds, in ms; absent from older results. */
+  hostCheckMs?: number;
   counts: Record<string, number>;
   cold: { runs: BuildMeasurement[]; median: BuildSummary };
   warm: { runs: BuildMeasurement[]; median: BuildSummary };
@@ -192,6 +194,18 @@ export function describeCpu(sizes: readonly Pick<SizeResult, 'size' | 'cold'>[],
   return `CPU time of the cold builds (medians of user and system time over all the build’s processes, \`time -v\`): ${parts.join('; ')}.`;
 }
 
+/**
+ * The host check before each size's builds, e.g. "30: 281 ms; 3,000: 330 ms": on one host, a larger figure
+ * means the host was slower, not the code. Undefined when no size has one.
+ */
+export function describeHostChecks(sizes: readonly Pick<SizeResult, 'size' | 'hostCheckMs'>[]): string | undefined {
+  const parts = sizes.flatMap(({ size, hostCheckMs }) =>
+    hostCheckMs === undefined ? [] : [`${size.toLocaleString('en-GB')}: ${fmt(hostCheckMs, 0)} ms`],
+  );
+  if (parts.length === 0) return undefined;
+  return `Host check before each size’s builds (\`scripts/bench/host-check.ts\`: the same fixed work on one thread; on one host, more time means a slower host, not slower code): ${parts.join('; ')}.`;
+}
+
 /** The Markdown report. */
 export function renderMarkdown(results: Results): string {
   const m = results.machine;
@@ -250,6 +264,8 @@ export function renderMarkdown(results: Results): string {
   if (peaks.length > 0) out.push('', `At the all-process peak (first cold build): ${peaks.join('; ')}.`);
   const cpu = describeCpu(results.sizes, m.cores);
   if (cpu) out.push('', cpu);
+  const hostChecks = describeHostChecks(results.sizes);
+  if (hostChecks) out.push('', hostChecks);
   const f = results.fit.cold;
   out.push(
     '',

@@ -1,6 +1,9 @@
-/** The benchmark report: how many builds each size's medians come from, and how busy the cores were. */
+/**
+ * The benchmark report: how many builds each size's medians come from, how busy the cores were, and how fast
+ * the host was before each size.
+ */
 import { describe, expect, it } from 'vitest';
-import { describeCpu, describeRuns } from '../../scripts/bench/report.ts';
+import { describeCpu, describeHostChecks, describeRuns } from '../../scripts/bench/report.ts';
 import type { BuildMeasurement } from '../../scripts/bench/build.ts';
 
 const size = (n: number, runs: number) => ({
@@ -40,5 +43,17 @@ describe('describeCpu', () => {
         '300: 16 s of CPU in 8 s, 2 of 4 cores busy on average, so at least 4 s.',
     );
     expect(describeCpu([timed(30, 3_000, undefined)], 2)).toBeUndefined();
+  });
+});
+
+describe('describeHostChecks', () => {
+  it('gives the host check of each size that has one, leaving out results from before it existed', () => {
+    expect(
+      describeHostChecks([{ size: 30 }, { size: 300, hostCheckMs: 281.4 }, { size: 3000, hostCheckMs: 330.6 }]),
+    ).toBe(
+      'Host check before each size’s builds (`scripts/bench/host-check.ts`: the same fixed work on one thread; on one ' +
+        'host, more time means a slower host, not slower code): 300: 281 ms; 3,000: 331 ms.',
+    );
+    expect(describeHostChecks([{ size: 30 }])).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import contentStore from './src/integrations/content-store.ts';
+import ogCards from './src/integrations/og-cards.ts';
 import outputDir from './src/integrations/output-dir.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import redirectsMap from './src/integrations/redirects.ts';
@@ -16,11 +17,13 @@ const site = process.env.SITE_URL ?? 'https://malaysia-china-tracker.example.org
 const base = process.env.BASE_PATH ?? '/';
 /** The content folder (a fixture's, in the build tests). */
 const contentDir = process.env.CONTENT_DIR ?? './content';
+/** The social cards, written while Pagefind indexes rather than as routes (src/lib/og-outputs.ts). */
+const cards = ogCards();
 /**
  * Keeps the last build's pages, and its search index for Pagefind to write over, in the output folder, and
  * removes what the build no longer makes.
  */
-const outputFolder = outputDir({ reuse: [SEARCH_FOLDER] });
+const outputFolder = outputDir({ reuse: [SEARCH_FOLDER], outputs: cards.outputs });
 
 export default defineConfig({
   site,
@@ -42,8 +45,11 @@ export default defineConfig({
       filter: (page) =>
         !page.endsWith('/404/') && !page.startsWith(new URL('embed/', new URL(base.replace(/\/?$/, '/'), site)).href),
     }),
+    // Around Pagefind: the card worker draws the last cards while Pagefind indexes the pages.
+    cards.start,
     pagefind(),
     securityHeaders(),
+    cards.finish,
     // Last: the list of pages to keep is written only once every integration has finished the build.
     outputFolder.record,
   ],

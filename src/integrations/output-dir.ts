@@ -118,9 +118,13 @@ export function pruneStale(
  * The two halves of the integration: `keep` goes first in the config's integrations, so that it prunes the
  * output folder before the others read it; `record` goes last, so that the list is written only once every
  * integration has finished the build without an error. `reuse` names folders of the output folder (relative
- * to it, '/'-separated) that a finished build leaves whole for the next.
+ * to it, '/'-separated) that a finished build leaves whole for the next; `outputs` gives the files that the
+ * build makes outside Astro's routes (the social cards: og-cards.ts), which count as route outputs.
  */
-export default function outputDir({ reuse = [] }: { reuse?: readonly string[] } = {}): {
+export default function outputDir({
+  reuse = [],
+  outputs = () => [],
+}: { reuse?: readonly string[]; outputs?: () => readonly string[] } = {}): {
   keep: AstroIntegration;
   record: AstroIntegration;
 } {
@@ -152,7 +156,7 @@ export default function outputDir({ reuse = [] }: { reuse?: readonly string[] } 
         );
       },
       'astro:build:done': ({ assets, logger }) => {
-        current = routeOutputs(assets, outDir);
+        current = [...new Set([...routeOutputs(assets, outDir), ...outputs()])].sort();
         const removed = pruneStale(outDir, previous, new Set(current), started);
         if (removed.length > 0) logger.info(`Removed ${removed.length} pages and files the build no longer makes`);
       },

@@ -7,13 +7,14 @@
  * hears back; drawAhead starts every card when the build learns the routes, so cards are drawn on the
  * second core while pages render on the first. Each PNG is kept in a content-addressed cache under Astro's
  * cacheDir, so a warm build re-draws only the cards that changed; a missing or damaged cache file is drawn
- * again. Where the worker cannot run, cards are drawn as before it, on libuv's thread pool.
+ * again. Where the worker cannot run, cards are drawn as before it, on libuv's thread pool. In a build the
+ * cards are written by the og-cards integration (cardOutputs, og-outputs.ts), not by their route.
  */
 import { createHash } from 'node:crypto';
-import { access, mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { renderAsync } from '@resvg/resvg-js';
@@ -27,6 +28,7 @@ import {
   type CardModel,
   type FittedText,
 } from './og-card';
+import type { CardKeys, CardOutputs } from './og-outputs';
 import { CARD_WORKER, type CardDone, type CardJob } from './og-worker';
 import { woffToSfnt } from './woff-to-sfnt';
 
@@ -333,8 +335,13 @@ interface CardWorker {
 /** How long the worker is kept without a card, e.g. between the dev server's requests. */
 const WORKER_IDLE_MS = 30_000;
 
-/** The running worker of each worker file (one in a build), or 'failed' once it failed to start or died. */
-const workers = new Map<string, CardWorker | 'failed'>();
+/**
+ * The running workers of each worker file (a build has one file), or 'failed' once one failed to start or died;
+ * and how many each file may run: one while the pages render, two once the build has only cards left
+ * (useSecondCore).
+ */
+const workers = new Map<string, CardWorker[] | 'failed'>();
+const allowed = new Map<string, number>();
 let nextJob = 0;
 
 function startWorker(file: URL): CardWorker {
@@ -343,8 +350,9 @@ function startWorker(file: URL): CardWorker {
   worker.thread.unref();
   let stopping = false;
   const stop = () => {
-    // Forgotten first, so the next card starts a new worker rather than waiting on this one.
-    if (workers.get(file.href) === worker) workers.delete(file.href);
+    // Forgotten first, so the next card goes to another worker rather than waiting on this one.
+    const running = workers.get(file.href);
+    if (Array.isArray(running) && running.includes(worker)) running.splice(running.indexOf(worker), 1);
     stopping = true;
     void worker.thread.terminate();
   };
@@ -370,19 +378,41 @@ function startWorker(file: URL): CardWorker {
   return worker;
 }
 
-/** The worker of a worker file, started if need be; undefined when it failed. */
+/**
+ * The worker to give a card of a worker file: the one with the fewest cards waiting, or a new one when
+ * every one has some and the file may run another; undefined when a worker failed.
+ */
 function workerOf(file: URL): CardWorker | undefined {
   const known = workers.get(file.href);
   if (known === 'failed') return undefined;
-  if (known) return known;
+  const running = known ?? [];
+  const idlest = running.reduce<CardWorker | undefined>(
+    (a, w) => (a && a.waiting.size <= w.waiting.size ? a : w),
+    undefined,
+  );
+  if (idlest && (idlest.waiting.size === 0 || running.length >= (allowed.get(file.href) ?? 1))) return idlest;
   try {
     const worker = startWorker(file);
-    workers.set(file.href, worker);
+    workers.set(file.href, [...running, worker]);
     return worker;
   } catch {
     workers.set(file.href, 'failed');
     return undefined;
   }
+}
+
+/** The card worker's file of a context, or undefined where cards are drawn on the thread pool. */
+const workerFileOf = (ctx: RenderContext) =>
+  ctx.worker === false ? undefined : (ctx.worker ?? new URL('src/lib/og-worker.ts', ctx.root));
+
+/**
+ * Lets the cards still to draw use a second worker: for when the build has nothing else left to do, so
+ * that the core the pages and Pagefind used is not left idle. Before then a second worker only takes
+ * that core from them.
+ */
+export function useSecondCore(ctx: RenderContext): void {
+  const file = workerFileOf(ctx);
+  if (file) allowed.set(file.href, 2);
 }
 
 /** Has the worker draw a card and write it to `file`; resolves with the PNG when `reply` asks for it. */
@@ -436,7 +466,7 @@ async function locate(card: CardModel, ctx: RenderContext) {
     .update(JSON.stringify({ TEMPLATE_VERSION, PALETTE, card, siteTitle: t('site.title'), fontHash: fonts.fontHash }))
     .digest('hex');
   const dir = folder(ctx.cacheDir, 'og-cards');
-  const workerFile = ctx.worker === false ? undefined : (ctx.worker ?? new URL('src/lib/og-worker.ts', ctx.root));
+  const workerFile = workerFileOf(ctx);
   return { fonts, key, dir, file: file(key, dir), workerFile };
 }
 
@@ -457,13 +487,19 @@ const file = (key: string, dir: URL) => new URL(`${key}.png`, dir);
 /** Each card's trip to the cache, started once whether by drawAhead or by its route. */
 const inCache = new Map<string, Promise<void>>();
 
+/** The cards this process has drawn, by cache file, as against found in the cache. */
+const drawnHere = new Set<string>();
+
 type Located = Awaited<ReturnType<typeof locate>>;
 
 function ensureCached(card: CardModel, located: Located): Promise<void> {
   // Looked up and recorded with no await in between, so two callers never draw the same card.
   let job = inCache.get(located.file.href);
   if (!job) {
-    job = access(located.file).catch(async () => void (await paint(card, located, false)));
+    job = access(located.file).catch(async () => {
+      drawnHere.add(located.file.href);
+      await paint(card, located, false);
+    });
     inCache.set(located.file.href, job);
   }
   return job;
@@ -496,4 +532,60 @@ export async function renderCard(card: CardModel, ctx: RenderContext): Promise<U
   const drawn = await paint(card, located, true);
   if (!drawn) throw new Error('The social card was drawn but not returned.');
   return drawn;
+}
+
+/** A card of a build and its file, relative to the output folder, '/'-separated. */
+export interface CardFile {
+  file: string;
+  card: CardModel;
+}
+
+/**
+ * The cards of a build as the og-cards integration writes them (og-outputs.ts): each card's PNG, from the
+ * cache once drawn, written into the output folder, `parallel` at a time in the order given (drawAhead's),
+ * unless the last build left the same card there.
+ */
+export function cardOutputs(cards: readonly CardFile[], ctx: RenderContext, parallel = 8): CardOutputs {
+  return {
+    files: cards.map((c) => c.file),
+    hurry: () => useSecondCore(ctx),
+    async write(outDir: string, previous: CardKeys) {
+      const keys: Record<string, string> = {};
+      const counts = { written: 0, drawn: 0, kept: 0 };
+      const folders = new Map<string, Promise<unknown>>();
+      /** Writes one card into the output folder, unless the last build left the same card there. */
+      const writeOne = async ({ file, card }: CardFile) => {
+        const located = await locate(card, ctx);
+        const destination = join(outDir, file);
+        keys[file] = located.key;
+        const there = await stat(destination).then(
+          (s) => s.isFile(),
+          () => false,
+        );
+        if (there && previous[file] === located.key) {
+          counts.kept += 1;
+          return;
+        }
+        const png = await renderCard(card, ctx);
+        if (drawnHere.has(located.file.href)) counts.drawn += 1;
+        const folder = dirname(destination);
+        let made = folders.get(folder);
+        if (!made) folders.set(folder, (made = mkdir(folder, { recursive: true })));
+        await made;
+        await writeFile(destination, png);
+        counts.written += 1;
+      };
+      const queue = [...cards];
+      const writeNext = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          await writeOne(next).catch((error: unknown) => {
+            const why = error instanceof Error ? error.message : String(error);
+            throw new Error(`${next.file}: ${why}`, { cause: error });
+          });
+        }
+      };
+      await Promise.all(Array.from({ length: parallel }, writeNext));
+      return { keys, ...counts };
+    },
+  };
 }

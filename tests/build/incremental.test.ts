@@ -20,8 +20,9 @@ const EVENT = '/events/state-visit/index.html';
 let dir = '';
 
 /**
- * Builds the copy and says, for each output, whether Astro rendered it or reused the last build's: kept it
- * in the output folder ("cached" in Astro's log) or copied it back from its cache ("restored").
+ * Builds the copy and says, for each output, whether the build made it again or reused the last build's:
+ * for a page, whether Astro kept it in the output folder ("cached" in its log) or copied it back from its
+ * cache ("restored"); for the card, which the og-cards integration writes, whether its file was left as it was.
  */
 async function build(): Promise<{
   page: string;
@@ -33,8 +34,11 @@ async function build(): Promise<{
   /** Whether an actor or event page was reused, and its text. */
   other: (path: string) => { reused: boolean; text: string };
 }> {
+  const cardFile = join(dir, 'dist', CARD);
+  const cardBefore = existsSync(cardFile) ? statSync(cardFile) : undefined;
   const result = await runAstro(dir, ['build']);
   if (result.code !== 0) throw new Error(result.output);
+  const cardAfter = statSync(cardFile);
   const reused = (path: string) => {
     const line = result.output.split('\n').find((l) => l.includes(`─ ${path} `));
     if (!line) throw new Error(`The build log does not list ${path}:\n${result.output}`);
@@ -44,7 +48,7 @@ async function build(): Promise<{
     page: readFileSync(join(dir, 'dist', PAGE), 'utf8'),
     card: readFileSync(join(dir, 'dist', CARD)),
     pageReused: reused(PAGE),
-    cardReused: reused(CARD),
+    cardReused: cardBefore?.ino === cardAfter.ino && cardBefore.mtimeMs === cardAfter.mtimeMs,
     output: result.output,
     other: (path) => ({ reused: reused(path), text: readFileSync(join(dir, 'dist', path), 'utf8') }),
   };

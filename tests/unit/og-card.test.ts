@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import { imageSize } from 'image-size';
 import { PNG } from 'pngjs';
@@ -18,7 +18,16 @@ import {
   themeCard,
   TITLE_STEPS,
 } from '../../src/lib/og-card';
-import { bandedCardSvg, cardBands, cardSvg, drawAhead, isCardPng, renderCard, svgText } from '../../src/lib/og-render';
+import {
+  bandedCardSvg,
+  cardBands,
+  cardOutputs,
+  cardSvg,
+  drawAhead,
+  isCardPng,
+  renderCard,
+  svgText,
+} from '../../src/lib/og-render';
 import { encodePng } from '../../src/lib/png-encode';
 import { woffToSfnt } from '../../src/lib/woff-to-sfnt';
 import { xmlError } from '../support/xml';
@@ -323,6 +332,91 @@ describe('renderCard', () => {
     const again = await renderCard(card, ctx);
     expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
     expect(isCardPng(first.subarray(0, 100))).toBe(false);
+  });
+});
+
+describe('cardOutputs (the cards a build writes: og-outputs.ts)', () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'og-cache-'));
+  const outDir = mkdtempSync(join(tmpdir(), 'og-out-'));
+  const ctx = { root: projectRoot, cacheDir: pathToFileURL(`${cacheDir}/`) };
+  afterAll(() => [cacheDir, outDir].forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const theme = themeCard({ title: 'Tourism and culture', summary: 'Visitors and the arts.', agreements: 2 });
+  const cards = [
+    { file: 'og/agreements/services.png', card: agreementCard(agreement) },
+    { file: 'og/themes/tourism.png', card: theme },
+  ];
+  /** When each card file was last written, to tell a file left in place from one written again. */
+  const stamps = () => cards.map(({ file }) => statSync(join(outDir, file)).mtimeMs);
+  const aWhileAgo = new Date(Date.now() - 60_000);
+  const age = () => cards.forEach(({ file }) => utimesSync(join(outDir, file), aWhileAgo, aWhileAgo));
+
+  it('writes every card into its folder, as renderCard draws it, and gives each file its key', async () => {
+    const outputs = cardOutputs(cards, ctx);
+    expect(outputs.files).toEqual(['og/agreements/services.png', 'og/themes/tourism.png']);
+    const done = await outputs.write(outDir, {});
+    expect(done).toMatchObject({ written: 2, drawn: 2, kept: 0 });
+    for (const { file, card } of cards) {
+      const written = readFileSync(join(outDir, file));
+      expect(isCardPng(written)).toBe(true);
+      expect(written.equals(Buffer.from(await renderCard(card, ctx)))).toBe(true);
+    }
+    expect(Object.keys(done.keys).sort()).toEqual(outputs.files);
+    expect(new Set(Object.values(done.keys)).size).toBe(2);
+  });
+
+  it('leaves a card where it is when the last build wrote the same one, and writes it when it changed', async () => {
+    const { keys } = await cardOutputs(cards, ctx).write(outDir, {});
+    age();
+    const kept = await cardOutputs(cards, ctx).write(outDir, keys);
+    expect(kept).toMatchObject({ written: 0, kept: 2, keys });
+    expect(stamps()).toEqual(cards.map(() => aWhileAgo.getTime()));
+
+    // The theme now serves three agreements: its card changes, the agreement's does not.
+    const before = readFileSync(join(outDir, 'og/themes/tourism.png'));
+    const three = themeCard({ title: 'Tourism and culture', summary: 'Visitors and the arts.', agreements: 3 });
+    const changed = [...cards.slice(0, 1), { file: 'og/themes/tourism.png', card: three }];
+    const after = await cardOutputs(changed, ctx).write(outDir, keys);
+    expect(after).toMatchObject({ written: 1, drawn: 1, kept: 1 });
+    expect(after.keys['og/themes/tourism.png']).not.toBe(keys['og/themes/tourism.png']);
+    expect(readFileSync(join(outDir, 'og/themes/tourism.png')).equals(before)).toBe(false);
+  });
+
+  it('writes a card again, from the card cache, when its file is gone though its key is unchanged', async () => {
+    const { keys } = await cardOutputs(cards, ctx).write(outDir, {});
+    rmSync(join(outDir, 'og/agreements/services.png'));
+    // The next build's process: the same card cache, in a folder this process has not drawn into.
+    const nextCache = mkdtempSync(join(tmpdir(), 'og-cache-'));
+    cpSync(join(cacheDir, 'og-cards'), join(nextCache, 'og-cards'), { recursive: true });
+    const next = { root: projectRoot, cacheDir: pathToFileURL(`${nextCache}/`) };
+    const again = await cardOutputs(cards, next).write(outDir, keys);
+    rmSync(nextCache, { recursive: true, force: true });
+    expect(again).toMatchObject({ written: 1, drawn: 0, kept: 1 });
+    expect(isCardPng(readFileSync(join(outDir, 'og/agreements/services.png')))).toBe(true);
+  });
+
+  it('draws each card right when the rest are shared between two workers (hurry)', async () => {
+    const many = ['Ports', 'Rail', 'Fintech', 'Halal food', 'Tourism', 'Space', 'Water'].map((title, i) => ({
+      file: `og/themes/${i}.png`,
+      card: themeCard({ title, summary: `${title} cooperation.`, agreements: i }),
+    }));
+    const fresh = { root: projectRoot, cacheDir: pathToFileURL(`${mkdtempSync(join(tmpdir(), 'og-cache-'))}/`) };
+    const outputs = cardOutputs(many, fresh);
+    outputs.hurry();
+    const done = await outputs.write(outDir, {});
+    expect(done).toMatchObject({ written: 7, drawn: 7 });
+    // Each file holds its own card: drawn alone, with the worker of a separate cache, it is the same PNG.
+    for (const { file, card } of many) {
+      expect(readFileSync(join(outDir, file)).equals(Buffer.from(await renderCard(card, ctx)))).toBe(true);
+    }
+    rmSync(fileURLToPath(fresh.cacheDir), { recursive: true, force: true });
+  });
+
+  it('fails, naming the card’s file, when the card cannot be drawn', async () => {
+    // A project root without the bundled fonts.
+    const bare = { root: pathToFileURL(`${outDir}/`), cacheDir: pathToFileURL(`${outDir}/cache/`) };
+    await expect(cardOutputs(cards.slice(1), bare).write(outDir, {})).rejects.toThrow(
+      /^og\/themes\/tourism\.png: .*@fontsource\/inter/,
+    );
   });
 });
 

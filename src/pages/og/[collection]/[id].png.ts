@@ -2,14 +2,12 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { cacheDir, root } from 'astro:config/server';
 import { agreementCard, eventCard, themeCard } from '../../../lib/og-card';
-import { drawAhead, renderCard } from '../../../lib/og-render';
-import { pageKey } from '../../../lib/page-keys';
+import { cardsWanted, offerCards } from '../../../lib/og-outputs';
+import { cardOutputs, drawAhead, renderCard } from '../../../lib/og-render';
 import { loadRecord } from '../../../lib/record';
 
 export const getStaticPaths = (async () => {
   const record = await loadRecord();
-  // A card is drawn from its model alone, so the model is its incremental-build key (with the day).
-  const keyed = <T extends { props: { card: object } }>(path: T) => ({ ...path, cacheKey: pageKey(path.props.card) });
   const paths = [
     ...record.cards.map((a) => ({
       params: { collection: 'agreements', id: a.id },
@@ -26,14 +24,18 @@ export const getStaticPaths = (async () => {
       props: { card: eventCard({ ...event.data, documentsReported: event.data.documentsReported?.count }) },
     })),
   ];
-  // The build knows every route before it renders the first page: start the cards now, in the card
-  // worker, so they are drawn while the pages render (the dev server draws each card when it is asked).
-  if (import.meta.env.PROD)
-    drawAhead(
-      paths.map((p) => p.props.card),
-      { root, cacheDir },
-    );
-  return paths.map(keyed);
+  if (!cardsWanted()) return paths;
+  // A build knows every card before it renders the first page: the card worker starts on them now, on the
+  // second core while the pages render, and the og-cards integration writes them while Pagefind indexes
+  // (og-outputs.ts says why they are not routes there). The dev server draws each card when it is asked.
+  const cards = paths.map(({ params, props }) => ({ file: `og/${params.collection}/${params.id}.png`, ...props }));
+  const ctx = { root, cacheDir };
+  drawAhead(
+    cards.map((c) => c.card),
+    ctx,
+  );
+  offerCards(cardOutputs(cards, ctx));
+  return [];
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;

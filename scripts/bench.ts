@@ -93,6 +93,7 @@ function summarise(list: BuildMeasurement[]): BuildSummary {
     bundleMs: med((m) => m.bundleMs),
     renderMs: med((m) => m.renderMs),
     pagefindMs: med((m) => m.pagefindMs),
+    cardsMs: med((m) => m.cardsMs),
     pages: med((m) => m.pages),
     reused: med((m) => m.reused) ?? 0,
     pagesPerSecond: med((m) => m.pagesPerSecond),

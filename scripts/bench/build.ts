@@ -27,6 +27,8 @@ export interface BuildMeasurement {
   renderMs: number | undefined;
   /** Pagefind indexing, as its integration logs it. */
   pagefindMs: number | undefined;
+  /** Waiting for the last social cards once Pagefind and the other integrations were done. */
+  cardsMs: number | undefined;
   pages: number | undefined;
   /** Paths copied from the previous build by Astro's incremental build, not rendered. */
   reused: number;
@@ -114,6 +116,7 @@ export function runBuild(dir: string, env: Record<string, string> = {}): Promise
         bundleMs: parsed.bundleMs,
         renderMs: parsed.renderMs,
         pagefindMs: parsed.pagefindMs,
+        cardsMs: parsed.cardsMs,
         pages,
         reused: parsed.reused,
         pagesPerSecond: pages === undefined ? undefined : pages / (wallMs / 1000),

@@ -16,6 +16,8 @@ export interface ParsedBuildLog {
   renderMs: number | undefined;
   pagefindMs: number | undefined;
   pagefindPages: number | undefined;
+  /** How long the build waited for the social cards after the other integrations (og-cards.ts's line). */
+  cardsMs: number | undefined;
   pages: number | undefined;
   /**
    * Paths the incremental build reused from the previous build: left in the output folder ("├─ /path
@@ -63,6 +65,7 @@ export function parseBuildLog(lines: readonly LogLine[]): ParsedBuildLog {
   }
   const indexed = find(/Indexed \d+ pages in \d+ ms/);
   const indexedMatch = indexed ? /Indexed (\d+) pages in (\d+) ms/.exec(indexed.text) : null;
+  const cards = find(/social cards: .* (\d+) ms of it after the other integrations/);
   const built = find(/\[build\] (\d+) page\(s\) built in/);
   const builtMatch = built ? /(\d+) page\(s\) built in/.exec(built.text) : null;
   const rss = find(/Maximum resident set size \(kbytes\): \d+/);
@@ -91,6 +94,7 @@ export function parseBuildLog(lines: readonly LogLine[]): ParsedBuildLog {
     renderMs,
     pagefindMs: indexedMatch ? Number(indexedMatch[2]) : undefined,
     pagefindPages: indexedMatch ? Number(indexedMatch[1]) : undefined,
+    cardsMs: cards ? Number(/(\d+) ms of it after/.exec(cards.text)?.[1]) : undefined,
     pages: builtMatch ? Number(builtMatch[1]) : undefined,
     reused: lines.filter((l) => /[├└]─ \S+ \((restored|cached)\)/.test(l.text)).length,
     maxRssKb: rss ? Number(/(\d+)\s*$/.exec(rss.text)?.[1]) : undefined,

@@ -243,18 +243,19 @@ export function renderMarkdown(results: Results): string {
     'Cold: `dist/`, `.astro/`, `node_modules/.vite` and Astro’s cache (with the incremental-build manifest) deleted first.',
     'Warm: one agreement’s body edited, caches kept; “reused” = paths the incremental build kept or copied back instead of rendering.',
     'Phases: sync = start to “Synced content”; bundle = to “generating static routes”; render = Astro’s route',
-    'rendering; index = Pagefind’s “Indexed N pages in X ms”. Times in seconds.',
+    'rendering; index = Pagefind’s “Indexed N pages in X ms”; cards = the wait, after Pagefind and the other',
+    'integrations, for the social cards the card worker draws alongside them (og-cards.ts). Times in seconds.',
     'Peak RSS = the largest single process (`time -v`); all processes = the build’s processes together, sampled',
     'every 100 ms, which counts Pagefind’s indexer (a separate program) on top of Astro’s process.',
     '',
-    '| agreements | pages | cold wall | sync | bundle | render | index | pages/s | peak RSS MB | all processes MB | warm wall | warm render | reused | warm peak MB |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| agreements | pages | cold wall | sync | bundle | render | index | cards | pages/s | peak RSS MB | all processes MB | warm wall | warm render | reused | warm peak MB |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const r of results.sizes) {
     const c = r.cold.median;
     const w = r.warm.median;
     out.push(
-      `| ${r.size} | ${c.pages ?? '–'} | ${s(c.wallMs)} | ${s(c.syncMs)} | ${s(c.bundleMs)} | ${s(c.renderMs)} | ${s(c.pagefindMs)} | ${fmt(c.pagesPerSecond)} | ${fmt(c.peakRssMb, 0)} | ${fmt(c.treePeakMb, 0)} | ${s(w.wallMs)} | ${s(w.renderMs)} | ${fmt(w.reused, 0)} | ${fmt(w.peakRssMb, 0)} |`,
+      `| ${r.size} | ${c.pages ?? '–'} | ${s(c.wallMs)} | ${s(c.syncMs)} | ${s(c.bundleMs)} | ${s(c.renderMs)} | ${s(c.pagefindMs)} | ${s(c.cardsMs)} | ${fmt(c.pagesPerSecond)} | ${fmt(c.peakRssMb, 0)} | ${fmt(c.treePeakMb, 0)} | ${s(w.wallMs)} | ${s(w.renderMs)} | ${fmt(w.reused, 0)} | ${fmt(w.peakRssMb, 0)} |`,
     );
   }
   const peaks = results.sizes.flatMap((r) => {

@@ -6,11 +6,9 @@
  * fails the build, as its route did.
  *
  * A card the last finished build wrote is left in place while its key (the hash of everything that changes
- * its pixels) is the same. The keys are kept in Astro's cacheDir next to output-dir.ts's list, and like it
- * are deleted when a build starts and written only when it finishes, so a failed build leaves none to trust.
+ * its pixels) is the same. The keys are a build record (build-record.ts), like output-dir.ts's list: a failed
+ * build leaves none to trust.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import {
@@ -21,27 +19,10 @@ import {
   type CardOutputs,
   type WrittenCards,
 } from '../lib/og-outputs';
+import { buildRecord, isTextRecord, type BuildRecord } from './build-record';
 
-/** The keys of a finished build's cards, in Astro's cacheDir. */
+/** The key of each card a finished build wrote, by its path in the output folder, in Astro's cacheDir. */
 const KEYS_FILE = 'og-card-keys.json';
-
-/** The keys file as written: the output folder it is for, and each card's key by its path there. */
-interface KeysFile {
-  outDir: string;
-  keys: CardKeys;
-}
-
-/** The keys of a keys file for `outDir`; none when the text is not such a file. */
-export function parseCardKeys(text: string, outDir: string): CardKeys {
-  try {
-    const file = JSON.parse(text) as Partial<KeysFile>;
-    const keys: unknown = file.keys;
-    if (file.outDir !== outDir || typeof keys !== 'object' || keys === null || Array.isArray(keys)) return {};
-    return Object.values(keys).every((k) => typeof k === 'string') ? (keys as CardKeys) : {};
-  } catch {
-    return {};
-  }
-}
 
 /** The build log's line for written cards. */
 export function describeCards(cards: WrittenCards, ms: number, waitedMs: number): string {
@@ -69,7 +50,7 @@ export default function ogCards(): {
   outputs: () => readonly string[];
 } {
   let outDir = '';
-  let keysFile = '';
+  let keysRecord: BuildRecord<CardKeys>;
   let previous: CardKeys = {};
   let offer: CardOutputs | undefined;
   let writing: Promise<WrittenCards> | undefined;
@@ -79,16 +60,17 @@ export default function ogCards(): {
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        keysFile = fileURLToPath(new URL(KEYS_FILE, config.cacheDir));
+        keysRecord = buildRecord(fileURLToPath(new URL(KEYS_FILE, config.cacheDir)), outDir, isTextRecord);
       },
       // The dev server draws each card at its route, even after a build in the same process.
       'astro:server:setup': () => withdrawCards(),
-      'astro:build:start': () => {
+      'astro:build:start': async () => {
         wantCards();
+        // A build that failed in this process may still be writing its last few cards into the folder.
+        await writing?.catch(() => undefined);
         offer = undefined;
         writing = undefined;
-        previous = existsSync(keysFile) ? parseCardKeys(readFileSync(keysFile, 'utf8'), outDir) : {};
-        rmSync(keysFile, { force: true });
+        previous = keysRecord.take() ?? {};
       },
       'astro:build:done': () => {
         offer = offeredCards();
@@ -116,8 +98,7 @@ export default function ogCards(): {
         });
         const now = performance.now();
         const sorted = Object.fromEntries(Object.entries(cards.keys).sort(([a], [b]) => (a < b ? -1 : 1)));
-        mkdirSync(dirname(keysFile), { recursive: true });
-        writeFileSync(keysFile, JSON.stringify({ outDir, keys: sorted } satisfies KeysFile));
+        keysRecord.keep(sorted);
         logger.info(describeCards(cards, now - started, now - waitedFrom));
         withdrawCards();
       },

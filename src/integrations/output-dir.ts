@@ -4,28 +4,23 @@
  * `vite.build.emptyOutDir` off), and removes everything this build did not make, so that a deleted entry's
  * page is never left published.
  *
- * - Before the build, it reads the list of pages and other route outputs the last build finished with (kept
- *   in Astro's cacheDir) and deletes everything else in the folder: scripts, public files, headers, all of
- *   which the build writes again. Folders named in `reuse` are kept whole for the integration that writes
- *   them, which removes what it no longer uses (the search index: pagefind-bundle.ts). Without a list it
- *   can trust (a first build, another output folder, or a last build that failed, since the list is deleted
- *   before each build and written only at its end) it empties the folder, as Astro would.
+ * - Before the build, it reads the list of pages and other route outputs the last build finished with (a
+ *   build record in Astro's cacheDir: build-record.ts) and deletes everything else in the folder: scripts,
+ *   public files, headers, all of which the build writes again. Folders named in `reuse` are kept whole for
+ *   the integration that writes them, which removes what it no longer uses (the search index:
+ *   pagefind-bundle.ts). Without a list it can trust (a first build, another output folder, or a last build
+ *   that failed) it empties the folder, as Astro would.
  * - After the build, before the other integrations look at the folder, it deletes the last build's route
  *   outputs that this build did not make; once they have all finished, it records this build's.
  */
-import { existsSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { buildRecord, isTextList, type BuildRecord } from './build-record';
 
-/** The list of a finished build's route outputs, in Astro's cacheDir. */
+/** The list of a finished build's route outputs (relative to the output folder, '/'-separated), in cacheDir. */
 const LIST_FILE = 'route-outputs.json';
-
-/** The list as written: the output folder it is for, and its files relative to it, '/'-separated. */
-interface OutputList {
-  outDir: string;
-  files: string[];
-}
 
 /** The route outputs of a build, relative to the output folder, from the `assets` of `astro:build:done`. */
 export function routeOutputs(assets: ReadonlyMap<string, readonly URL[]>, outDir: string): string[] {
@@ -37,18 +32,6 @@ export function routeOutputs(assets: ReadonlyMap<string, readonly URL[]>, outDir
     }
   }
   return [...files].sort();
-}
-
-/** The files of a list for `outDir`, or undefined when the text is not such a list. */
-export function parseOutputList(text: string, outDir: string): Set<string> | undefined {
-  try {
-    const list = JSON.parse(text) as Partial<OutputList>;
-    const files = list.files;
-    if (list.outDir !== outDir || !Array.isArray(files)) return undefined;
-    return files.every((f) => typeof f === 'string') ? new Set(files) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Whether a path relative to the output folder is in a `.git` folder there, which Astro too leaves alone. */
@@ -129,7 +112,7 @@ export default function outputDir({
   record: AstroIntegration;
 } {
   let outDir = '';
-  let listFile = '';
+  let list: BuildRecord<string[]>;
   let previous = new Set<string>();
   let current: string[] = [];
   let started = 0;
@@ -138,15 +121,13 @@ export default function outputDir({
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        listFile = fileURLToPath(new URL(LIST_FILE, config.cacheDir));
+        list = buildRecord(fileURLToPath(new URL(LIST_FILE, config.cacheDir)), outDir, isTextList);
       },
       'astro:build:start': ({ logger }) => {
         // The kernel stamps files from a coarser clock than Date.now(), a few milliseconds behind at most.
         started = Date.now() - 100;
-        const trusted = existsSync(listFile) ? parseOutputList(readFileSync(listFile, 'utf8'), outDir) : undefined;
-        // Deleted first, so that a build that fails from here on leaves no list to trust.
-        rmSync(listFile, { force: true });
-        previous = trusted ?? new Set();
+        const trusted = list.take();
+        previous = new Set(trusted);
         // Only a finished build's folders are whole: a failed build may have stopped while writing one.
         const kept = emptyExcept(outDir, previous, trusted ? reuse : []);
         logger.info(
@@ -166,7 +147,7 @@ export default function outputDir({
     name: 'tracker:output-dir-record',
     hooks: {
       'astro:build:done': () => {
-        writeFileSync(listFile, JSON.stringify({ outDir, files: current } satisfies OutputList));
+        list.keep(current);
       },
     },
   };

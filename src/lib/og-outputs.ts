@@ -29,10 +29,15 @@ export interface WrittenCards {
 export interface CardOutputs {
   /** Each card's file, relative to the output folder, '/'-separated. */
   files: readonly string[];
-  /** Writes every card into `outDir` but those `previous` shows there already with the same key. */
+  /**
+   * Writes every card into `outDir` but those `previous` shows there already with the same key; fails on the
+   * first card that cannot be written, or when cancelled first.
+   */
   write(outDir: string, previous: CardKeys): Promise<WrittenCards>;
   /** Says the build has nothing left to do but the cards, so they may take both cores. */
   hurry(): void;
+  /** Stops drawing and writing the cards not yet started, for a build that is over. */
+  cancel(): void;
 }
 
 const SHELF = Symbol.for('malaysia-china-tracker:card-outputs');
@@ -51,6 +56,8 @@ const shelf = (): Shelf => (global[SHELF] ??= { wanted: false });
  * them as paths. Without the integration (in the dev server, or a config without it) the cards stay routes.
  */
 export function wantCards(): void {
+  // The cards of a build that failed in this process are not drawn on behind the new build's back.
+  withdrawCards();
   global[SHELF] = { wanted: true };
 }
 
@@ -69,7 +76,11 @@ export function offeredCards(): CardOutputs | undefined {
   return shelf().outputs;
 }
 
-/** Forgets a build's wish and offer, once it is over (several builds and dev servers can share a process). */
+/**
+ * Forgets a build's wish and offer, and stops its cards, once it is over (several builds and dev servers can
+ * share a process).
+ */
 export function withdrawCards(): void {
+  global[SHELF]?.outputs?.cancel();
   delete global[SHELF];
 }

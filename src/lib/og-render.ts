@@ -4,13 +4,14 @@
  * with the bundled Inter font: no system fonts, no network. Only the bands of rows that hold text are
  * rasterised; the encoder repeats one empty row for the rest (bandedCardSvg). The drawing, the PNG encoding and the writing
  * of the file happen in one worker thread (og-worker.ts), so the main thread only sends each card's SVG and
- * hears back; drawAhead starts every card when the build learns the routes, so cards are drawn on the
+ * hears back; a build starts every card (cardOutputs, drawAhead) when it learns the routes, so cards are drawn on the
  * second core while pages render on the first. Each PNG is kept in a content-addressed cache under Astro's
  * cacheDir, so a warm build re-draws only the cards that changed; a missing or damaged cache file is drawn
  * again. Where the worker cannot run, cards are drawn as before it, on libuv's thread pool. In a build the
  * cards are written by the og-cards integration (cardOutputs, og-outputs.ts), not by their route.
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { access, mkdir, mkdtemp, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -330,6 +331,8 @@ interface CardWorker {
   thread: Worker;
   waiting: Map<number, { resolve: (done: CardDone) => void; reject: (error: Error) => void }>;
   idle?: NodeJS.Timeout;
+  /** Forgets the worker and ends its thread. */
+  stop: () => void;
 }
 
 /** How long the worker is kept without a card, e.g. between the dev server's requests. */
@@ -345,17 +348,21 @@ const allowed = new Map<string, number>();
 let nextJob = 0;
 
 function startWorker(file: URL): CardWorker {
-  const worker: CardWorker = { thread: new Worker(file, { workerData: CARD_WORKER }), waiting: new Map() };
+  let stopping = false;
+  const worker: CardWorker = {
+    thread: new Worker(file, { workerData: CARD_WORKER }),
+    waiting: new Map(),
+    stop: () => {
+      // Forgotten first, so the next card goes to another worker rather than waiting on this one.
+      const running = workers.get(file.href);
+      if (Array.isArray(running) && running.includes(worker)) running.splice(running.indexOf(worker), 1);
+      clearTimeout(worker.idle);
+      stopping = true;
+      void worker.thread.terminate();
+    },
+  };
   // The worker holds the process open only while it has cards to draw, so it never delays the end of a build.
   worker.thread.unref();
-  let stopping = false;
-  const stop = () => {
-    // Forgotten first, so the next card goes to another worker rather than waiting on this one.
-    const running = workers.get(file.href);
-    if (Array.isArray(running) && running.includes(worker)) running.splice(running.indexOf(worker), 1);
-    stopping = true;
-    void worker.thread.terminate();
-  };
   const fail = (error: Error) => {
     // The rest of the cards are drawn on the thread pool.
     workers.set(file.href, 'failed');
@@ -367,7 +374,7 @@ function startWorker(file: URL): CardWorker {
     worker.waiting.delete(done.id);
     if (worker.waiting.size === 0) {
       worker.thread.unref();
-      worker.idle = setTimeout(stop, WORKER_IDLE_MS).unref();
+      worker.idle = setTimeout(worker.stop, WORKER_IDLE_MS).unref();
     }
     waiting?.resolve(done);
   });
@@ -413,6 +420,25 @@ const workerFileOf = (ctx: RenderContext) =>
 export function useSecondCore(ctx: RenderContext): void {
   const file = workerFileOf(ctx);
   if (file) allowed.set(file.href, 2);
+}
+
+/**
+ * Back to one worker, for a new build in a process that ran one before (the test suite, a script): the
+ * second core is the pages' again. A second worker still drawing is left to finish its cards.
+ */
+function useOneCore(ctx: RenderContext): void {
+  const file = workerFileOf(ctx);
+  if (!file) return;
+  allowed.delete(file.href);
+  const running = workers.get(file.href);
+  if (Array.isArray(running)) for (const extra of running.slice(1)) if (extra.waiting.size === 0) extra.stop();
+}
+
+/** How many card workers run for a context: one while a build renders its pages, two once only cards are left. */
+export function cardWorkers(ctx: RenderContext): number {
+  const file = workerFileOf(ctx);
+  const running = file && workers.get(file.href);
+  return Array.isArray(running) ? running.length : 0;
 }
 
 /** Has the worker draw a card and write it to `file`; resolves with the PNG when `reply` asks for it. */
@@ -507,11 +533,11 @@ function ensureCached(card: CardModel, located: Located): Promise<void> {
 
 /**
  * Starts drawing cards in the background, keeping `parallel` of them queued at the worker, so that they are
- * drawn on the second core while the main thread renders pages, and are in the cache by the time their
- * routes ask; a route whose card is not drawn yet waits behind no more than those. Cards already in the
- * cache cost a file check.
+ * drawn on the second core while the main thread renders pages, and are in the cache by the time they are
+ * asked for; a card not drawn yet waits behind no more than those. Cards already in the cache cost a file
+ * check. Returns what stops it: the cards not yet started are left undrawn.
  */
-export function drawAhead(cards: readonly CardModel[], ctx: RenderContext, parallel = 2): void {
+export function drawAhead(cards: readonly CardModel[], ctx: RenderContext, parallel = 2): { stop: () => void } {
   const queue = [...cards];
   const work = async () => {
     for (let card = queue.shift(); card; card = queue.shift())
@@ -520,6 +546,7 @@ export function drawAhead(cards: readonly CardModel[], ctx: RenderContext, paral
         .catch(() => undefined);
   };
   for (let i = 0; i < parallel; i++) void work();
+  return { stop: () => void queue.splice(0) };
 }
 
 /** The PNG of a card: from the cache when an identical card was drawn before, else drawn and cached. */
@@ -541,18 +568,36 @@ export interface CardFile {
 }
 
 /**
- * The cards of a build as the og-cards integration writes them (og-outputs.ts): each card's PNG, from the
- * cache once drawn, written into the output folder, `parallel` at a time in the order given (drawAhead's),
- * unless the last build left the same card there.
+ * The cards of a build, as the og-cards integration writes them (og-outputs.ts). They start drawing at once,
+ * into the card cache, on one worker (drawAhead). `write` then writes each card's PNG into the output folder,
+ * `parallel` at a time in the order given, unless the last build left the same card there. The first card
+ * that fails stops the rest, as does `cancel`.
  */
 export function cardOutputs(cards: readonly CardFile[], ctx: RenderContext, parallel = 8): CardOutputs {
+  useOneCore(ctx);
+  // What this build draws, as against what it finds in the card cache, is counted from here.
+  drawnHere.clear();
+  const drawing = drawAhead(
+    cards.map((c) => c.card),
+    ctx,
+  );
+  let cancelled = false;
+  const cancel = () => {
+    cancelled = true;
+    drawing.stop();
+  };
   return {
     files: cards.map((c) => c.file),
     hurry: () => useSecondCore(ctx),
+    cancel,
     async write(outDir: string, previous: CardKeys) {
+      // Made before the first card is drawn, so that an integration that lists the output folder meanwhile
+      // (security-headers.ts, for its rules by top-level folder) finds them.
+      for (const folder of new Set(cards.map((c) => dirname(join(outDir, c.file))))) {
+        mkdirSync(folder, { recursive: true });
+      }
       const keys: Record<string, string> = {};
       const counts = { written: 0, drawn: 0, kept: 0 };
-      const folders = new Map<string, Promise<unknown>>();
       /** Writes one card into the output folder, unless the last build left the same card there. */
       const writeOne = async ({ file, card }: CardFile) => {
         const located = await locate(card, ctx);
@@ -568,23 +613,26 @@ export function cardOutputs(cards: readonly CardFile[], ctx: RenderContext, para
         }
         const png = await renderCard(card, ctx);
         if (drawnHere.has(located.file.href)) counts.drawn += 1;
-        const folder = dirname(destination);
-        let made = folders.get(folder);
-        if (!made) folders.set(folder, (made = mkdir(folder, { recursive: true })));
-        await made;
         await writeFile(destination, png);
         counts.written += 1;
       };
       const queue = [...cards];
+      const take = () => (cancelled ? undefined : queue.shift());
       const writeNext = async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) {
+        for (let next = take(); next; next = take()) {
           await writeOne(next).catch((error: unknown) => {
+            // The build fails with this card: none of the rest are drawn or written.
+            cancel();
             const why = error instanceof Error ? error.message : String(error);
             throw new Error(`${next.file}: ${why}`, { cause: error });
           });
         }
       };
-      await Promise.all(Array.from({ length: parallel }, writeNext));
+      // Every card being written is let finish, so that none lands in the folder after the build has failed.
+      const writers = await Promise.allSettled(Array.from({ length: parallel }, writeNext));
+      const failed = writers.find((w) => w.status === 'rejected');
+      if (failed) throw failed.reason;
+      if (queue.length > 0) throw new Error(`${queue.length} social cards were not written: the build stopped them.`);
       return { keys, ...counts };
     },
   };

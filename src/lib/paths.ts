@@ -21,6 +21,10 @@ export function absoluteUrl(path: string, site: URL | undefined): string {
   return new URL(path, site).href;
 }
 
+/** The social card of an agreement, theme or event, as a path under the site (and a file in the output folder). */
+export const cardFile = (collection: 'agreements' | 'themes' | 'events', id: string): string =>
+  `og/${collection}/${id}.png`;
+
 /** The page of each kind of entry. */
 export const routes = {
   agreement: (id: string) => url(`/agreements/${id}/`),
@@ -29,7 +33,7 @@ export const routes = {
   actor: (id: string) => url(`/actors/${id}/`),
   source: (id: string) => url(`/sources/#${id}`),
   /** The 1200×630 social card of an agreement, theme or event. */
-  card: (collection: 'agreements' | 'themes' | 'events', id: string) => url(`/og/${collection}/${id}.png`),
+  card: (collection: Parameters<typeof cardFile>[0], id: string) => url(cardFile(collection, id)),
   /** The social card of every other page. */
   siteCard: url('/og/site.png'),
   /** A year's own timeline page, which a folded year on the home page links to and loads from. */

@@ -180,6 +180,7 @@ describe('an incremental build', () => {
   it('starts from an empty output folder after a build that failed once it had written pages', async () => {
     const before = statSync(join(dir, 'dist', PAGE));
     const text = readFileSync(join(dir, 'dist', PAGE), 'utf8');
+    const card = readFileSync(join(dir, 'dist', CARD));
     // A redirect to a page that does not exist fails the build at its very end, after every page is written.
     const redirects = join(dir, 'content', 'redirects.yaml');
     writeFileSync(redirects, '- { from: /agreements/old-mou/, to: /agreements/no-such-mou/ }\n');
@@ -192,5 +193,9 @@ describe('an incremental build', () => {
     // Written afresh (copied back from Astro's cache), not the file the failed build may have touched.
     expect(statSync(join(dir, 'dist', PAGE)).ino).not.toBe(before.ino);
     expect(after.page).toBe(text);
+    // The cards too: the failed build's keys are not trusted, so each is written again, from the card cache.
+    expect(after.cardReused).toBe(false);
+    expect(after.card.equals(card)).toBe(true);
+    expect(after.output).toMatch(/social cards: wrote \d+ \(all from the card cache\), kept 0 unchanged/);
   });
 });

@@ -1,4 +1,15 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,6 +34,7 @@ import {
   cardBands,
   cardOutputs,
   cardSvg,
+  cardWorkers,
   drawAhead,
   isCardPng,
   renderCard,
@@ -394,20 +406,70 @@ describe('cardOutputs (the cards a build writes: og-outputs.ts)', () => {
     expect(isCardPng(readFileSync(join(outDir, 'og/agreements/services.png')))).toBe(true);
   });
 
+  /** Seven theme cards no cache has yet, in `folder`, and a context with a cache of their own. */
+  const unseen = (folder: string) => ({
+    cards: ['Ports', 'Rail', 'Fintech', 'Halal food', 'Tourism', 'Space', 'Water'].map((title, i) => ({
+      file: `og/${folder}/${i}.png`,
+      card: themeCard({ title, summary: `${title} cooperation in ${folder}.`, agreements: i }),
+    })),
+    fresh: { root: projectRoot, cacheDir: pathToFileURL(`${mkdtempSync(join(tmpdir(), 'og-cache-'))}/`) },
+  });
+
   it('draws each card right when the rest are shared between two workers (hurry)', async () => {
-    const many = ['Ports', 'Rail', 'Fintech', 'Halal food', 'Tourism', 'Space', 'Water'].map((title, i) => ({
-      file: `og/themes/${i}.png`,
-      card: themeCard({ title, summary: `${title} cooperation.`, agreements: i }),
-    }));
-    const fresh = { root: projectRoot, cacheDir: pathToFileURL(`${mkdtempSync(join(tmpdir(), 'og-cache-'))}/`) };
+    const { cards: many, fresh } = unseen('hurried');
     const outputs = cardOutputs(many, fresh);
     outputs.hurry();
     const done = await outputs.write(outDir, {});
     expect(done).toMatchObject({ written: 7, drawn: 7 });
+    expect(cardWorkers(fresh)).toBe(2);
     // Each file holds its own card: drawn alone, with the worker of a separate cache, it is the same PNG.
     for (const { file, card } of many) {
       expect(readFileSync(join(outDir, file)).equals(Buffer.from(await renderCard(card, ctx)))).toBe(true);
     }
+    rmSync(fileURLToPath(fresh.cacheDir), { recursive: true, force: true });
+  });
+
+  it('starts the next build in the process on one worker, and counts only the cards it drew itself', async () => {
+    // After the two-worker build above: the pages of the next build have the second core.
+    const { cards: many, fresh } = unseen('next-build');
+    const outputs = cardOutputs(many, fresh);
+    expect(cardWorkers(fresh)).toBe(1);
+    expect(await outputs.write(outDir, {})).toMatchObject({ written: 7, drawn: 7 });
+    expect(cardWorkers(fresh)).toBe(1);
+    // The same cards again, into another folder: all from the card cache, none drawn by this build.
+    const elsewhere = mkdtempSync(join(tmpdir(), 'og-out-'));
+    expect(await cardOutputs(many, fresh).write(elsewhere, {})).toMatchObject({ written: 7, drawn: 0 });
+    [elsewhere, fileURLToPath(fresh.cacheDir)].forEach((d) => rmSync(d, { recursive: true, force: true }));
+  });
+
+  it('makes the card folders before the first card is drawn, for the integrations listing the folder', async () => {
+    const { cards: many, fresh } = unseen('listed');
+    const writing = cardOutputs(many, fresh).write(outDir, {});
+    expect(existsSync(join(outDir, 'og', 'listed'))).toBe(true);
+    expect(readdirSync(join(outDir, 'og', 'listed'))).toEqual([]);
+    await writing;
+    rmSync(fileURLToPath(fresh.cacheDir), { recursive: true, force: true });
+  });
+
+  it('writes no more cards once one has failed, and says which', async () => {
+    const { cards: many, fresh } = unseen('after-failure');
+    // A folder where the first card's file should be: it cannot be written.
+    mkdirSync(join(outDir, 'og', 'after-failure', '0.png'), { recursive: true });
+    await expect(cardOutputs(many, fresh, 2).write(outDir, {})).rejects.toThrow(/^og\/after-failure\/0\.png: EISDIR/);
+    // The other writer finishes the card it had started (one, or two if it was quick), and stops.
+    const left = readdirSync(join(outDir, 'og', 'after-failure'));
+    expect(left).toContain('0.png');
+    expect(left.length).toBeLessThanOrEqual(3);
+    rmSync(fileURLToPath(fresh.cacheDir), { recursive: true, force: true });
+  });
+
+  it('writes no more cards once cancelled (a build that is over), and fails rather than finishing', async () => {
+    const { cards: many, fresh } = unseen('cancelled');
+    const outputs = cardOutputs(many, fresh, 1);
+    const writing = outputs.write(outDir, {});
+    outputs.cancel();
+    await expect(writing).rejects.toThrow(/^6 social cards were not written: the build stopped them/);
+    expect(readdirSync(join(outDir, 'og', 'cancelled'))).toHaveLength(1);
     rmSync(fileURLToPath(fresh.cacheDir), { recursive: true, force: true });
   });
 
@@ -543,6 +605,17 @@ describe('the card worker', () => {
     const files = readdirSync(join(temporary, 'ahead', 'og-cards'));
     expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(8);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('stops drawing ahead when told, leaving the cards not yet started undrawn', async () => {
+    const ctx = context('stopped');
+    const cards = Array.from({ length: 12 }, (_, i) =>
+      themeCard({ title: `Stopped ${i}`, summary: 'Mostly never drawn.', agreements: i }),
+    );
+    drawAhead(cards, ctx).stop();
+    // The two it keeps queued had started; renderCard waits for them rather than drawing them again.
+    await Promise.all(cards.slice(0, 2).map((card) => renderCard(card, ctx)));
+    expect(readdirSync(join(temporary, 'stopped', 'og-cards')).filter((f) => f.endsWith('.png'))).toHaveLength(2);
   });
 
   it('frees each card’s pixels while more cards wait, keeping memory flat over many cards', async () => {

@@ -1,7 +1,8 @@
 /**
  * The og-cards integration: in a build it writes the cards the card route offers while the integrations
- * between its two halves (Pagefind) run, then lets them have both cores; it fails the build when a card cannot be written or none were offered,
- * and keeps each card's key for the next build only once the build has written them all.
+ * between its two halves (Pagefind) run, then lets them have both cores; it fails the build when a card
+ * cannot be written or none were offered, and keeps each card's key for the next build only once the build
+ * has written them all.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import ogCards, { describeCards, parseCardKeys } from '../../src/integrations/og-cards';
+import ogCards, { describeCards } from '../../src/integrations/og-cards';
 import { cardsWanted, offerCards, withdrawCards, type CardKeys, type CardOutputs } from '../../src/lib/og-outputs';
 
 type Hooks = AstroIntegration['hooks'];
@@ -53,10 +54,11 @@ function setUp() {
 
 /** An offer whose cards are written when `release` is called; it records what it was given. */
 function offer(files: string[], outcome: Promise<CardKeys>) {
-  const given: { outDir?: string; previous?: CardKeys; at?: number; hurriedAt?: number } = {};
+  const given: { outDir?: string; previous?: CardKeys; at?: number; hurriedAt?: number; cancelledAt?: number } = {};
   const outputs: CardOutputs = {
     files,
     hurry: () => void (given.hurriedAt = performance.now()),
+    cancel: () => void (given.cancelledAt = performance.now()),
     write: async (out, previous) => {
       Object.assign(given, { outDir: out, previous, at: performance.now() });
       const keys = await outcome;
@@ -66,20 +68,6 @@ function offer(files: string[], outcome: Promise<CardKeys>) {
   offerCards(outputs);
   return given;
 }
-
-describe('parseCardKeys', () => {
-  it('reads the keys of a file written for the same output folder', () => {
-    const text = JSON.stringify({ outDir: '/site/dist', keys: { 'og/a.png': 'k1' } });
-    expect(parseCardKeys(text, '/site/dist')).toEqual({ 'og/a.png': 'k1' });
-  });
-
-  it('trusts nothing from another output folder, a damaged file, or keys that are not text', () => {
-    expect(parseCardKeys(JSON.stringify({ outDir: '/other', keys: { 'og/a.png': 'k1' } }), '/site/dist')).toEqual({});
-    expect(parseCardKeys('{"outDir": "/site/dist", "keys": {', '/site/dist')).toEqual({});
-    expect(parseCardKeys(JSON.stringify({ outDir: '/site/dist', keys: { 'og/a.png': 1 } }), '/site/dist')).toEqual({});
-    expect(parseCardKeys(JSON.stringify({ outDir: '/site/dist', keys: ['k1'] }), '/site/dist')).toEqual({});
-  });
-});
 
 describe('describeCards', () => {
   const keys = {};
@@ -118,7 +106,7 @@ describe('the og-cards integration in a build', () => {
     expect(given.hurriedAt).toBeGreaterThan(pagefindStarted);
     // Written sorted, for the next build.
     expect(readFileSync(keysFile(), 'utf8')).toBe(
-      JSON.stringify({ outDir: outDir(), keys: { 'og/a.png': 'ka', 'og/b.png': 'kb' } }),
+      JSON.stringify({ outDir: outDir(), value: { 'og/a.png': 'ka', 'og/b.png': 'kb' } }),
     );
     expect(lines.at(-1)).toMatch(/^2 social cards: wrote 2 \(1 drawn, the rest from the card cache\), kept 0/);
   });
@@ -160,6 +148,25 @@ describe('the og-cards integration in a build', () => {
     await buildStart();
     await cards.start.hooks['astro:server:setup']?.({} as unknown as ServerSetup);
     expect(cardsWanted()).toBe(false);
+  });
+
+  it('stops the cards of a build that failed in the process, and waits for those being written', async () => {
+    const failed = setUp();
+    await failed.buildStart();
+    let release = (_: CardKeys) => undefined as void;
+    const given = offer(['og/a.png'], new Promise((resolve) => (release = resolve)));
+    // Started writing, then Pagefind failed: the finishing half never ran.
+    await failed.cards.start.hooks['astro:build:done']?.({ logger: { info: () => undefined } } as unknown as BuildDone);
+    let nextStarted = false;
+    const next = failed.buildStart()?.then(() => (nextStarted = true));
+    expect(given.cancelledAt).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(nextStarted).toBe(false);
+    release({ 'og/a.png': 'ka' });
+    await next;
+    expect(nextStarted).toBe(true);
+    // Its cards never finished, so their keys are not trusted.
+    expect(existsSync(keysFile())).toBe(false);
   });
 
   it('fails the build when the card route offered no cards, rather than publishing pages without them', async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { emptyExcept, parseOutputList, pruneStale, routeOutputs } from '../../src/integrations/output-dir';
+import { emptyExcept, pruneStale, routeOutputs } from '../../src/integrations/output-dir';
 
 let outDir = '';
 afterEach(() => rmSync(outDir, { recursive: true, force: true }));
@@ -40,19 +40,6 @@ describe('routeOutputs', () => {
       'index.html',
       'og/agreements/a.png',
     ]);
-  });
-});
-
-describe('parseOutputList', () => {
-  it('trusts a list written for the same output folder only', () => {
-    const text = JSON.stringify({ outDir: '/site/dist', files: ['index.html'] });
-    expect(parseOutputList(text, '/site/dist')).toEqual(new Set(['index.html']));
-    expect(parseOutputList(text, '/site/other-dist')).toBeUndefined();
-  });
-  it('trusts no list that is damaged or of another shape', () => {
-    expect(parseOutputList('{"outDir": "/site/dist", "files": [', '/site/dist')).toBeUndefined();
-    expect(parseOutputList('{"outDir": "/site/dist", "files": [1]}', '/site/dist')).toBeUndefined();
-    expect(parseOutputList('{"outDir": "/site/dist"}', '/site/dist')).toBeUndefined();
   });
 });
 

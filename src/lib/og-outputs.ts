@@ -11,7 +11,10 @@
  * `import.meta.env` from the environment too, and a test runner's `PROD=''` turned it off.
  */
 
-/** Each card file's key (og-render.ts: the hash of everything that changes its pixels), by its path. */
+/**
+ * Each card file's key (og-render.ts: the hash of everything that changes its pixels, and when the file was
+ * written), by its path.
+ */
 export type CardKeys = Readonly<Record<string, string>>;
 
 /** What writing the cards did. */

@@ -602,18 +602,18 @@ export function cardOutputs(cards: readonly CardFile[], ctx: RenderContext, para
       const writeOne = async ({ file, card }: CardFile) => {
         const located = await locate(card, ctx);
         const destination = join(outDir, file);
-        keys[file] = located.key;
-        const there = await stat(destination).then(
-          (s) => s.isFile(),
-          () => false,
-        );
-        if (there && previous[file] === located.key) {
+        // With the time the file was written, so that a card file anything else wrote since is not kept.
+        const stamped = (mtimeMs: number) => `${located.key} ${mtimeMs}`;
+        const there = await stat(destination).catch(() => undefined);
+        if (there?.isFile() && previous[file] === stamped(there.mtimeMs)) {
+          keys[file] = stamped(there.mtimeMs);
           counts.kept += 1;
           return;
         }
         const png = await renderCard(card, ctx);
         if (drawnHere.has(located.file.href)) counts.drawn += 1;
         await writeFile(destination, png);
+        keys[file] = stamped((await stat(destination)).mtimeMs);
         counts.written += 1;
       };
       const queue = [...cards];

@@ -359,8 +359,6 @@ describe('cardOutputs (the cards a build writes: og-outputs.ts)', () => {
   ];
   /** When each card file was last written, to tell a file left in place from one written again. */
   const stamps = () => cards.map(({ file }) => statSync(join(outDir, file)).mtimeMs);
-  const aWhileAgo = new Date(Date.now() - 60_000);
-  const age = () => cards.forEach(({ file }) => utimesSync(join(outDir, file), aWhileAgo, aWhileAgo));
 
   it('writes every card into its folder, as renderCard draws it, and gives each file its key', async () => {
     const outputs = cardOutputs(cards, ctx);
@@ -378,10 +376,10 @@ describe('cardOutputs (the cards a build writes: og-outputs.ts)', () => {
 
   it('leaves a card where it is when the last build wrote the same one, and writes it when it changed', async () => {
     const { keys } = await cardOutputs(cards, ctx).write(outDir, {});
-    age();
+    const unchanged = stamps();
     const kept = await cardOutputs(cards, ctx).write(outDir, keys);
     expect(kept).toMatchObject({ written: 0, kept: 2, keys });
-    expect(stamps()).toEqual(cards.map(() => aWhileAgo.getTime()));
+    expect(stamps()).toEqual(unchanged);
 
     // The theme now serves three agreements: its card changes, the agreement's does not.
     const before = readFileSync(join(outDir, 'og/themes/tourism.png'));
@@ -391,6 +389,18 @@ describe('cardOutputs (the cards a build writes: og-outputs.ts)', () => {
     expect(after).toMatchObject({ written: 1, drawn: 1, kept: 1 });
     expect(after.keys['og/themes/tourism.png']).not.toBe(keys['og/themes/tourism.png']);
     expect(readFileSync(join(outDir, 'og/themes/tourism.png')).equals(before)).toBe(false);
+  });
+
+  it('writes a card again when something else wrote its file since, though its key is unchanged', async () => {
+    const { keys } = await cardOutputs(cards, ctx).write(outDir, {});
+    // Another card in its place (say, another checkout building into the same folder), written a while ago.
+    const services = join(outDir, 'og/agreements/services.png');
+    const card = readFileSync(services);
+    writeFileSync(services, readFileSync(join(outDir, 'og/themes/tourism.png')));
+    const aWhileAgo = new Date(Date.now() - 60_000);
+    utimesSync(services, aWhileAgo, aWhileAgo);
+    expect(await cardOutputs(cards, ctx).write(outDir, keys)).toMatchObject({ written: 1, kept: 1 });
+    expect(readFileSync(services).equals(card)).toBe(true);
   });
 
   it('writes a card again, from the card cache, when its file is gone though its key is unchanged', async () => {

@@ -6,8 +6,8 @@
  * fails the build, as its route did.
  *
  * A card the last finished build wrote is left in place while its key (the hash of everything that changes
- * its pixels) is the same and nothing has written its file since. The keys are a build record (build-record.ts), like output-dir.ts's list: a failed
- * build leaves none to trust.
+ * its pixels) is the same and nothing has written its file since. The keys are a build record
+ * (build-record.ts), like output-dir.ts's list: a failed build leaves none to trust.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';

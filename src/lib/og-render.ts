@@ -2,13 +2,14 @@
  * Draws a social card (og-card.ts's model) as a 1200×630 PNG. og-card.ts has already wrapped and
  * fitted every line, so the card is written directly as SVG with fixed positions, and resvg rasterises it
  * with the bundled Inter font: no system fonts, no network. Only the bands of rows that hold text are
- * rasterised; the encoder repeats one empty row for the rest (bandedCardSvg). The drawing, the PNG encoding and the writing
- * of the file happen in one worker thread (og-worker.ts), so the main thread only sends each card's SVG and
- * hears back; a build starts every card (cardOutputs, drawAhead) when it learns the routes, so cards are drawn on the
- * second core while pages render on the first. Each PNG is kept in a content-addressed cache under Astro's
- * cacheDir, so a warm build re-draws only the cards that changed; a missing or damaged cache file is drawn
- * again. Where the worker cannot run, cards are drawn as before it, on libuv's thread pool. In a build the
- * cards are written by the og-cards integration (cardOutputs, og-outputs.ts), not by their route.
+ * rasterised; the encoder repeats one empty row for the rest (bandedCardSvg). The drawing, the PNG encoding
+ * and the writing of the file happen in one worker thread (og-worker.ts), so the main thread only sends each
+ * card's SVG and hears back; a build starts every card (cardOutputs, drawAhead) when it learns the routes,
+ * so cards are drawn on the second core while pages render on the first. Each PNG is kept in a
+ * content-addressed cache under Astro's cacheDir, so a warm build re-draws only the cards that changed; a
+ * missing or damaged cache file is drawn again. Where the worker cannot run, cards are drawn as before it,
+ * on libuv's thread pool. In a build the cards are written by the og-cards integration (cardOutputs,
+ * og-outputs.ts), not by their route.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';

@@ -3,7 +3,8 @@
  * /who-signs-with-whom/ (Malaysian body ↔ Chinese counterpart pairs) and /compare/ (two packages side by side).
  * Every function takes plain data (agreement cards or the parts of them it needs) and returns plain data.
  */
-import { compareDates, yearOf } from './dates';
+import { yearOf } from './dates';
+import { byDateThenTitle } from './timeline';
 import type { ActorLabel, AgreementCard } from './record';
 
 /** The column key of documents tied to no event. Entry ids are never empty, so it cannot collide with one. */
@@ -107,9 +108,6 @@ export interface Pairs<T extends PairCard> {
   /** Documents whose Chinese counterpart the sources do not state, oldest first. */
   unstated: T[];
 }
-
-const byDateThenTitle = (a: PairCard, b: PairCard) =>
-  compareDates(a.date, b.date) || a.title.localeCompare(b.title, 'en');
 
 /**
  * Pairs every Malaysian party of a document with every Chinese party of it: a document with two Malaysian

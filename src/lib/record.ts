@@ -9,7 +9,7 @@ import { facetOptions, type Facet, type FacetOption, type FacetValues } from './
 import { collectRefs, findProblems, formatProblems, type CheckedEntry } from './integrity';
 import { t } from '../i18n/ui';
 import { DOCUMENT_TYPES } from './schema';
-import { groupTimeline, type YearGroup } from './timeline';
+import { groupTimeline, newestFirst, type YearGroup } from './timeline';
 
 export type Agreement = CollectionEntry<'agreements'>;
 export type Theme = CollectionEntry<'themes'>;
@@ -61,7 +61,7 @@ export interface SiteRecord {
   actor(id: string): Actor;
   source(id: string): Source;
   card(id: string): AgreementCard;
-  /** Cards of the agreements that cite a theme, event, actor (as party or signatory) or source. */
+  /** Cards of the agreements that cite a theme, event, actor (as party or signatory) or source, newest first. */
   cardsFor(collection: 'themes' | 'events' | 'actors' | 'sources', id: string): AgreementCard[];
   /** The actors that are members of an actor (its `memberOf`), in the actors' order. */
   membersOf(id: string): Actor[];
@@ -155,15 +155,22 @@ async function load(): Promise<SiteRecord> {
       ...a.data.sources.map((c) => c.source),
     ];
     for (const key of new Set(refs.map((r) => `${r.collection}/${r.id}`))) {
-      citing.set(key, [...(citing.get(key) ?? []), card(a.id)]);
+      const list = citing.get(key);
+      if (list) list.push(card(a.id));
+      else citing.set(key, [card(a.id)]);
     }
   }
+  // Sorted here, once a build, rather than by each page that lists them.
+  for (const [key, list] of citing) citing.set(key, newestFirst(list));
 
   // Also one pass, since both an actor page and its incremental-build key list its members.
   const members = new Map<string, Actor[]>();
   for (const a of actors) {
     const parent = a.data.memberOf?.id;
-    if (parent) members.set(parent, [...(members.get(parent) ?? []), a]);
+    if (!parent) continue;
+    const list = members.get(parent);
+    if (list) list.push(a);
+    else members.set(parent, [a]);
   }
 
   return {

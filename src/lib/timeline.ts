@@ -23,8 +23,17 @@ export interface YearGroup<T> {
   count: number;
 }
 
-const byDateThenTitle = (a: Datable, b: Datable) =>
+/** What ordering by date needs of an item. */
+type Dated = Pick<Datable, 'date' | 'title'>;
+
+/** Oldest first; items of the same date by title, A to Z. */
+export const byDateThenTitle = (a: Dated, b: Dated): number =>
   compareDates(a.date, b.date) || a.title.localeCompare(b.title, 'en');
+
+/** A copy of the items newest first, as lists of agreements show them; items of the same date by title, A to Z. */
+export function newestFirst<T extends Dated>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => compareDates(b.date, a.date) || a.title.localeCompare(b.title, 'en'));
+}
 
 /**
  * Years newest first; within a year, event groups in the order they happened, items oldest first.
@@ -36,7 +45,9 @@ export function groupTimeline<T extends Datable>(items: readonly T[]): YearGroup
     const year = yearOf(item.date);
     const groups = years.get(year) ?? new Map<string | undefined, T[]>();
     years.set(year, groups);
-    groups.set(item.eventId, [...(groups.get(item.eventId) ?? []), item]);
+    const group = groups.get(item.eventId);
+    if (group) group.push(item);
+    else groups.set(item.eventId, [item]);
   }
   return [...years.entries()]
     .sort(([a], [b]) => b - a)

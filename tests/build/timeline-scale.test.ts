@@ -168,7 +168,22 @@ describe(`the timeline with ${SIZE} agreements`, () => {
     const [theme, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
     expect(n).toBeGreaterThan(50);
     const html = readPage(`/themes/${theme}/`, dist);
-    expect(html.querySelectorAll('#theme-agreements ~ .entry-list [data-entry-id]')).toHaveLength(50);
+    const listed = html
+      .querySelectorAll('#theme-agreements ~ .entry-list [data-entry-id]')
+      .map((el) => el.getAttribute('data-entry-id') ?? '');
+    expect(listed).toHaveLength(50);
+    // The newest: no agreement of the theme left off the page is dated after one listed.
+    const sortable = ({ value, precision }: PartialDate) =>
+      precision === 'year' ? `${value}-99-99` : precision === 'month' ? `${value}-99` : value;
+    const ofTheme = record.filter((r) => r.themes.includes(theme));
+    const dateOf = (r: Expected) => sortable(generated(r.id).date);
+    const oldestListed =
+      ofTheme
+        .filter((r) => listed.includes(r.id))
+        .map(dateOf)
+        .sort()[0] ?? '';
+    const unlisted = ofTheme.filter((r) => !listed.includes(r.id)).map(dateOf);
+    expect(unlisted.filter((date) => date > oldestListed)).toEqual([]);
     const link = html.querySelector('.list-more a');
     expect(link?.text).toContain(`see all ${n}`);
     const { page, problems } = await watchedPage(browser);

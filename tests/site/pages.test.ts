@@ -27,6 +27,13 @@ describe('every page', () => {
     },
   );
 
+  it('shows the build day in the footer as a reader writes it', () => {
+    const time = readPage('/').querySelector('.site-footer time');
+    const day = new Date(`${time?.getAttribute('datetime') ?? ''}T00:00:00Z`);
+    const expected = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(day);
+    expect(time?.text).toBe(expected);
+  });
+
   it.each(pages)('%s never runs a link into the word or separator before it', (path) => {
     // The compiler drops the line break between text and a link on the next line, so "instead:Themes" or
     // "Timeline ·Who signs" would reach the reader unless the source keeps a space.
@@ -67,6 +74,26 @@ describe('the site has every section', () => {
   it('marks the current section with aria-current', () => {
     expect(readPage('/themes/').querySelector('nav a[aria-current="page"]')?.text.trim()).toBe('Themes');
     expect(readPage('/').querySelector('nav a[aria-current="page"]')?.text.trim()).toBe('Timeline');
+  });
+});
+
+describe('lists of agreements run newest first', () => {
+  /** A shown date as text that sorts by time, a month or a year after every day it may contain. */
+  const sortable = (value: string) =>
+    value.length === 4 ? `${value}-99-99` : value.length === 7 ? `${value}-99` : value;
+  const listPages = pages.filter((path) => /^\/(themes|events|actors|types)\/[^/]+\/$/.test(path));
+
+  it('covers the theme, event, actor and type pages', () => {
+    for (const section of ['themes', 'events', 'actors', 'types']) {
+      expect(listPages.some((path) => path.startsWith(`/${section}/`))).toBe(true);
+    }
+  });
+
+  it.each(listPages)('%s', (path) => {
+    const dates = readPage(path)
+      .querySelectorAll('.entry-list [data-entry-id] time')
+      .map((time) => sortable(time.getAttribute('datetime') ?? ''));
+    expect(dates).toEqual([...dates].sort().reverse());
   });
 });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Precision } from '../../src/lib/dates';
-import { capTimeline, groupTimeline, windowTimeline, type Datable, type YearGroup } from '../../src/lib/timeline';
+import {
+  capTimeline,
+  groupTimeline,
+  newestFirst,
+  windowTimeline,
+  type Datable,
+  type YearGroup,
+} from '../../src/lib/timeline';
 
 const item = (id: string, value: string, precision: Precision, eventId?: string): Datable => ({
   id,
@@ -119,5 +126,33 @@ describe('capTimeline', () => {
     expect(capTimeline(years, 0)).toEqual([]);
     expect(leftOut(capTimeline(years, 0))).toBe(7);
     expect(capTimeline([], 50)).toEqual([]);
+  });
+});
+
+describe('newestFirst', () => {
+  const items = [
+    item('durian', '2024-06-19', 'day'),
+    item('digital-mou', '2025-04-16', 'day'),
+    item('crime', '2024-06', 'month'),
+    item('ai-mou', '2025-04-16', 'day'),
+    item('expo-note', '2025', 'year'),
+    item('joint-statement', '2024-06-20', 'day'),
+  ];
+
+  it('puts the latest date first, a year or month before the days it may contain, and a tie by title', () => {
+    expect(newestFirst(items).map((i) => i.id)).toEqual([
+      'expo-note',
+      'ai-mou',
+      'digital-mou',
+      'crime',
+      'joint-statement',
+      'durian',
+    ]);
+  });
+
+  it('leaves the list it was given as it was', () => {
+    const before = items.map((i) => i.id);
+    newestFirst(items);
+    expect(items.map((i) => i.id)).toEqual(before);
   });
 });

@@ -10,6 +10,8 @@
 import { Resvg } from '@resvg/resvg-js';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { encodePng } from './png-encode.ts';
 
@@ -85,22 +87,32 @@ function run(job: CardJob): CardDone {
 /** Jobs received and not yet drawn. */
 const queue: CardJob[] = [];
 
+/** A collection of the young generation only: a fraction of a millisecond on this thread's small heap. */
+type MinorGc = (options: { type: 'minor' }) => void;
+
 /**
- * Draws the next card, then lets the event loop turn before the one after. resvg's pixel buffers are freed
- * by finalizers that Node runs only between turns, so a handler that drew every queued card in one go (the
- * port hands over all waiting messages at once) would keep all their pixels: gigabytes over a build.
+ * Draws the next card, then collects the young generation and lets the event loop turn before the one after.
+ * resvg's pixels, and the drawing they came from, are freed by finalizers that Node runs between turns once
+ * a collection has found them unused; V8 does not count their memory, so it would collect only every few
+ * cards, and resvg's allocator would hand their pages back and take new ones in the meantime (four times the
+ * page faults). A handler that drew every queued card in one go (the port hands over all waiting messages at
+ * once) would keep all their pixels: gigabytes over a build.
  */
-function drawNext(): void {
+function drawNext(collect: MinorGc): void {
   const job = queue.shift();
   if (!job) return;
   const done = run(job);
   parentPort?.postMessage(done, done.png ? [done.png.buffer] : []);
-  if (queue.length > 0) setImmediate(drawNext);
+  collect({ type: 'minor' });
+  if (queue.length > 0) setImmediate(drawNext, collect);
 }
 
 if (workerData === CARD_WORKER) {
+  // V8's gc() without --expose-gc on the command line, which would give every script of the build a gc().
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc') as MinorGc;
   // One job at a time, in the order sent: drawing is synchronous and fills this thread's core.
   parentPort?.on('message', (job: CardJob) => {
-    if (queue.push(job) === 1) setImmediate(drawNext);
+    if (queue.push(job) === 1) setImmediate(drawNext, collect);
   });
 }

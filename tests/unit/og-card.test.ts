@@ -461,6 +461,13 @@ describe('cardOutputs (the cards a build writes: og-outputs.ts)', () => {
     rmSync(fileURLToPath(fresh.cacheDir), { recursive: true, force: true });
   });
 
+  /**
+   * Removes a card cache a stopped build drew into. The worker still finishes the cards it had been sent
+   * (into the cache, never the output folder), so a file may land while the folder is being removed.
+   */
+  const removeWhenDrawn = (cacheDir: URL) =>
+    rmSync(fileURLToPath(cacheDir), { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
+
   it('writes no more cards once one has failed, and says which', async () => {
     const { cards: many, fresh } = unseen('after-failure');
     // A folder where the first card's file should be: it cannot be written.
@@ -470,7 +477,7 @@ describe('cardOutputs (the cards a build writes: og-outputs.ts)', () => {
     const left = readdirSync(join(outDir, 'og', 'after-failure'));
     expect(left).toContain('0.png');
     expect(left.length).toBeLessThanOrEqual(3);
-    rmSync(fileURLToPath(fresh.cacheDir), { recursive: true, force: true });
+    removeWhenDrawn(fresh.cacheDir);
   });
 
   it('writes no more cards once cancelled (a build that is over), and fails rather than finishing', async () => {
@@ -480,7 +487,7 @@ describe('cardOutputs (the cards a build writes: og-outputs.ts)', () => {
     outputs.cancel();
     await expect(writing).rejects.toThrow(/^6 social cards were not written: the build stopped them/);
     expect(readdirSync(join(outDir, 'og', 'cancelled'))).toHaveLength(1);
-    rmSync(fileURLToPath(fresh.cacheDir), { recursive: true, force: true });
+    removeWhenDrawn(fresh.cacheDir);
   });
 
   it('fails, naming the card’s file, when the card cannot be drawn', async () => {
@@ -510,6 +517,21 @@ describe('encodePng', () => {
     expect(png && colourType(png)).toBe(3);
     expect(png?.readUInt32BE(33)).toBe(256 * 3); // the PLTE chunk's length
     expect(png && imageSize(png)).toMatchObject({ type: 'png', width: 300, height: 40 });
+    expect(png && pixelsOf(png).equals(Buffer.from(rgba))).toBe(true);
+  });
+
+  it('keeps 256 scattered colours apart in the palette', () => {
+    // Colours from a fixed pseudo-random sequence, one per pixel, each pixel's twin four rows down.
+    let seed = 12345;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8;
+    const colours = Array.from({ length: 256 }, () => next());
+    const rgba = image(64, 8, (x, y) => {
+      const c = colours[(y % 4) * 64 + x] ?? 0;
+      return [c & 255, (c >> 8) & 255, (c >> 16) & 255, 255];
+    });
+    const png = encodePng(rgba, 64, 8);
+    expect(png && colourType(png)).toBe(3);
+    expect(png?.readUInt32BE(33)).toBe(256 * 3);
     expect(png && pixelsOf(png).equals(Buffer.from(rgba))).toBe(true);
   });
 
@@ -560,6 +582,24 @@ describe('encodePng', () => {
         Array.from({ length: 16 }, (_, y) => y % 8),
       ),
     ).toEqual(encodePng(manyWhole, 64, 16));
+  });
+
+  it('writes a row the same as the one above it, and rows that repeat further apart, as they are', () => {
+    // Rows 1 and 2 are the same pixels, as the space between two lines of text is; row 3 repeats row 0; row 5
+    // is row 4 up to its last pixel.
+    const rgba = image(50, 6, (x, y) =>
+      y === 1 || y === 2 ? [9, 9, 9, 255] : [x * 5, (Math.min(y, 4) % 3) * 40, y === 5 && x === 49 ? 1 : 99, 255],
+    );
+    const png = encodePng(rgba, 50, 6);
+    expect(png && colourType(png)).toBe(3);
+    expect(png && pixelsOf(png).equals(Buffer.from(rgba))).toBe(true);
+    // A row map that puts the same rows next to each other in another order.
+    const rows = [2, 1, 1, 4, 5, 3, 0, 5, 4];
+    const whole = new Uint8Array(50 * rows.length * 4);
+    rows.forEach((from, y) => whole.set(rgba.subarray(from * 200, from * 200 + 200), y * 200));
+    const mapped = encodePng(rgba, 50, 6, rows);
+    expect(mapped && pixelsOf(mapped).equals(Buffer.from(whole))).toBe(true);
+    expect(mapped).toEqual(encodePng(whole, 50, rows.length));
   });
 
   it('refuses a row map that points outside the image', () => {

@@ -18,6 +18,7 @@ import { t } from '../../src/i18n/ui';
 import { compareDates, formatDate, type PartialDate } from '../../src/lib/dates';
 import { EMBED_ITEMS } from '../../src/lib/embed';
 import { launchBrowser, layOutEverything, watchedPage } from '../support/browser';
+import { sortableDate } from '../support/dates';
 import { readPage } from '../support/dist';
 import { copyProject, projectRoot, runAstro } from '../support/project-copy';
 import { serveSite, type SiteServer } from '../support/server';
@@ -173,10 +174,8 @@ describe(`the timeline with ${SIZE} agreements`, () => {
       .map((el) => el.getAttribute('data-entry-id') ?? '');
     expect(listed).toHaveLength(50);
     // The newest: no agreement of the theme left off the page is dated after one listed.
-    const sortable = ({ value, precision }: PartialDate) =>
-      precision === 'year' ? `${value}-99-99` : precision === 'month' ? `${value}-99` : value;
     const ofTheme = record.filter((r) => r.themes.includes(theme));
-    const dateOf = (r: Expected) => sortable(generated(r.id).date);
+    const dateOf = (r: Expected) => sortableDate(generated(r.id).date.value);
     const oldestListed =
       ofTheme
         .filter((r) => listed.includes(r.id))

@@ -1,6 +1,7 @@
 /** Every built page is a complete document, and every section of the site is there. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { sortableDate } from '../support/dates';
 import { contentIds, htmlPages, pageFile, readPage, requireBuild } from '../support/dist';
 
 requireBuild();
@@ -78,9 +79,6 @@ describe('the site has every section', () => {
 });
 
 describe('lists of agreements run newest first', () => {
-  /** A shown date as text that sorts by time, a month or a year after every day it may contain. */
-  const sortable = (value: string) =>
-    value.length === 4 ? `${value}-99-99` : value.length === 7 ? `${value}-99` : value;
   const listPages = pages.filter((path) => /^\/(themes|events|actors|types)\/[^/]+\/$/.test(path));
 
   it('covers the theme, event, actor and type pages', () => {
@@ -92,7 +90,7 @@ describe('lists of agreements run newest first', () => {
   it.each(listPages)('%s', (path) => {
     const dates = readPage(path)
       .querySelectorAll('.entry-list [data-entry-id] time')
-      .map((time) => sortable(time.getAttribute('datetime') ?? ''));
+      .map((time) => sortableDate(time.getAttribute('datetime') ?? ''));
     expect(dates).toEqual([...dates].sort().reverse());
   });
 });

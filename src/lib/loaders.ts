@@ -2,8 +2,8 @@
  * Astro's glob() and file() loaders, made strict: where they would warn and carry on (a repeated id,
  * an unreadable or id-less data file), these fail the build with the file, the field and the value.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { file, glob } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
@@ -19,11 +19,15 @@ export function idFromFileName(entry: string): string {
     .replace(/[\s_]+/g, '-');
 }
 
-/** Fails when an entry's body holds markup or expressions, which MDX would run as code. */
-async function requirePlainBodies(base: string): Promise<void> {
-  const files = (await readdir(base)).filter((name) => name.endsWith('.mdx'));
+/**
+ * Fails when an entry's body holds markup or expressions, which MDX would run as code. The files are read
+ * synchronously: the content sync waits for this check anyway, and 3,000 awaited reads one after another
+ * took 0.5 s against 0.1 s.
+ */
+function requirePlainBodies(base: string): void {
+  const files = readdirSync(base).filter((name) => name.endsWith('.mdx'));
   for (const name of files) {
-    const [first] = findMarkup(await readFile(join(base, name), 'utf8'));
+    const [first] = findMarkup(readFileSync(join(base, name), 'utf8'));
     if (first) {
       throw new Error(
         `${base}/${name}:${first.line}: field "body" value "${first.text}" is markup; bodies are plain Markdown (put code in backticks, or escape < and { with a backslash)`,
@@ -77,7 +81,7 @@ export function strictGlob(base: string): Loader {
     name: 'strict-glob',
     load: async (context) => {
       owners.clear();
-      await requirePlainBodies(base);
+      requirePlainBodies(base);
       return inner.load(renderedAtSync(context));
     },
   };

@@ -416,6 +416,22 @@ describe('cardOutputs (the cards a build writes: og-outputs.ts)', () => {
     expect(isCardPng(readFileSync(join(outDir, 'og/agreements/services.png')))).toBe(true);
   });
 
+  it('writes a card it drew though the card cache could not keep it', async () => {
+    const blocked = mkdtempSync(join(tmpdir(), 'og-cache-'));
+    // A file where the cards' cache folder would be: each card is drawn, but none is kept there to copy.
+    writeFileSync(join(blocked, 'og-cards'), '');
+    const into = mkdtempSync(join(tmpdir(), 'og-out-'));
+    const written = await cardOutputs(cards, { root: projectRoot, cacheDir: pathToFileURL(`${blocked}/`) }).write(
+      into,
+      {},
+    );
+    expect(written).toMatchObject({ written: 2, drawn: 2 });
+    for (const { file, card } of cards) {
+      expect(readFileSync(join(into, file)).equals(Buffer.from(await renderCard(card, ctx)))).toBe(true);
+    }
+    [blocked, into].forEach((d) => rmSync(d, { recursive: true, force: true }));
+  });
+
   /** Seven theme cards no cache has yet, in `folder`, and a context with a cache of their own. */
   const unseen = (folder: string) => ({
     cards: ['Ports', 'Rail', 'Fintech', 'Halal food', 'Tourism', 'Space', 'Water'].map((title, i) => ({

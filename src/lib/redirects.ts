@@ -3,7 +3,7 @@
  * address keeps working. Each item names the old and the new site path, e.g.
  * `- { from: /agreements/old-id/, to: /agreements/new-id/ }`.
  */
-import { parse } from 'yaml';
+import { readYaml } from './data-file';
 
 /** One redirect: an old site path and where it now lives. */
 export interface Redirect {
@@ -15,7 +15,7 @@ const SITE_PATH = /^\/(?:[a-z0-9-]+\/)+$/;
 
 /** Parses and checks the redirects file, or throws naming the file, the item, the field and the value. */
 export function parseRedirects(fileName: string, text: string): Redirect[] {
-  const data: unknown = parse(text) ?? [];
+  const data = readYaml(text) ?? [];
   if (!Array.isArray(data)) throw new Error(`${fileName}: expected a YAML list of { from, to } items`);
   const seen = new Set<string>();
   return data.map((item: unknown, index) => {

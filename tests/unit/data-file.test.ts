@@ -8,6 +8,10 @@ describe('parseDataFile', () => {
       'ndrc',
     ]);
   });
+  it('keeps a date as the text it is written as, at its precision', () => {
+    const [source] = parseDataFile('content/sources.yaml', '- id: a\n  published: 2024-06-19\n  seen: 2025-04\n');
+    expect(source).toEqual({ id: 'a', published: '2024-06-19', seen: '2025-04' });
+  });
   it('fails on a duplicate id, naming file, item, field and value', () => {
     expect(() => parseDataFile('content/actors.yaml', '- id: miti\n- id: ndrc\n- id: miti\n')).toThrow(
       'content/actors.yaml: item 3: field "id" value "miti" duplicates the id of item 1',

@@ -517,8 +517,9 @@ type Located = Awaited<ReturnType<typeof findPlace>>;
 const places = new WeakMap<CardModel, { ctx: RenderContext; place: Promise<Located> }>();
 
 /**
- * Where a card's PNG is cached (findPlace), found once for a card and context: a build asks three times
- * a card (drawAhead, writing the file, renderCard), and hashing every card that often took 0.4 s at 3,000.
+ * Where a card's PNG is cached (findPlace), found once for a card and context. A build asks three times a
+ * card (drawAhead, writing the file, renderCard), and each time hashed the whole card: at 3,000 agreements,
+ * 0.6–0.8 s of the main thread against about 0.4 s once.
  */
 function locate(card: CardModel, ctx: RenderContext): Promise<Located> {
   const known = places.get(card);
@@ -620,7 +621,7 @@ export function cardOutputs(cards: readonly CardFile[], ctx: RenderContext, para
         const destination = join(outDir, file);
         // With the time the file was written, so that a card file anything else wrote since is not kept.
         const stamped = (mtimeMs: number) => `${located.key} ${mtimeMs}`;
-        // Only a card the last build wrote can be left in place; a cold build writes them all unlooked.
+        // Only a card the last build wrote can be left in place, so a cold build does not look first.
         const there = previous[file] === undefined ? undefined : await stat(destination).catch(() => undefined);
         if (there?.isFile() && previous[file] === stamped(there.mtimeMs)) {
           keys[file] = stamped(there.mtimeMs);

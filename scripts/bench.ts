@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import * as prettier from 'prettier';
 import { launchBrowser } from '../tests/support/browser.ts';
-import { copyProject, projectRoot } from '../tests/support/project-copy.ts';
+import { copyProject, projectRoot, writeFiles } from '../tests/support/project-copy.ts';
 import {
   folderSize,
   measureSearch,
@@ -114,11 +114,7 @@ async function benchSize(size: number, browser: Browser): Promise<SizeResult> {
   log(`size ${size}: generating content (seed ${seed})`);
   const generated = generateContent(size, corpus, seed);
   const contentDir = join(projectRoot, '.tmp', `bench-content-${size}`);
-  rmSync(contentDir, { recursive: true, force: true });
-  for (const [path, text] of generated.files) {
-    mkdirSync(dirname(join(contentDir, path)), { recursive: true });
-    writeFileSync(join(contentDir, path), text);
-  }
+  writeFiles(contentDir, generated.files);
   const dir = copyProject(`bench-${size}`, contentDir);
   rmSync(contentDir, { recursive: true, force: true });
 

@@ -3,8 +3,8 @@
  * generated content never touch `content/` or `dist/`. Node resolution finds the project's node_modules above it.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ASTRO_CLI, buildEnv } from '../../scripts/build-env.ts';
 
 export const projectRoot = new URL('../../', import.meta.url).pathname;
@@ -19,6 +19,15 @@ export function copyProject(name: string, contentFrom: string): string {
   for (const item of CODE) cpSync(join(projectRoot, item), join(dir, item), { recursive: true });
   cpSync(contentFrom, join(dir, 'content'), { recursive: true });
   return dir;
+}
+
+/** Writes `files` (text by path relative to `dir`) into `dir`, emptied first: a content folder to copy. */
+export function writeFiles(dir: string, files: ReadonlyMap<string, string>): void {
+  rmSync(dir, { recursive: true, force: true });
+  for (const [path, text] of files) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
 }
 
 /** The result of running the Astro CLI: exit code and everything it printed, without colour codes. */

@@ -6,15 +6,16 @@
  *
  * Usage: node scripts/bench-compare.ts --base <revision> [--size 3000] [--pairs 3] [--seed 1]
  *
- * Only the code differs between the two copies (src/, public/, astro.config.mjs, tsconfig.json): both build
- * with this checkout's node_modules, so a revision that needs other dependencies cannot be compared this way.
+ * Only the code differs between the two copies (src/, public/, astro.config.mjs, tsconfig.json, CITATION.cff):
+ * both build with this checkout's node_modules, so a revision that needs other dependencies cannot be compared
+ * this way.
  * The exit code is non-zero only when a build fails.
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { copyProject, projectRoot, writeFiles } from '../tests/support/project-copy.ts';
+import { copyProject, PROJECT_CODE, projectRoot, writeFiles } from '../tests/support/project-copy.ts';
 import { clearCaches, runBuild, type BuildMeasurement } from './bench/build.ts';
 import { comparePairs, describeComparison, firstOfPair, type BuildPair } from './bench/compare.ts';
 import { generateContent } from './bench/generate.ts';
@@ -37,8 +38,8 @@ if (!values.base || ![size, pairs, seed].every(Number.isInteger) || size < 1 || 
   process.exit(2);
 }
 
-/** The code a build depends on, apart from node_modules: what the two copies differ in. */
-const CODE = ['src', 'public', 'astro.config.mjs', 'tsconfig.json'];
+/** What the two copies differ in: all a copy takes from the project but package.json, as node_modules is shared. */
+const CODE = PROJECT_CODE.filter((item) => item !== 'package.json');
 
 /** The commit the revision names, or the end of the run with a message saying it names none. */
 function commitOf(revision: string): string {

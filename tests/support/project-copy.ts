@@ -9,14 +9,15 @@ import { ASTRO_CLI, buildEnv } from '../../scripts/build-env.ts';
 
 export const projectRoot = new URL('../../', import.meta.url).pathname;
 
-const CODE = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'CITATION.cff'];
+/** What a copy takes from the project, besides its content folder. */
+export const PROJECT_CODE = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'CITATION.cff'];
 
 /** Copies the project's code into `.tmp/<name>/` with the given content folder, and returns the copy's path. */
 export function copyProject(name: string, contentFrom: string): string {
   const dir = join(projectRoot, '.tmp', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const item of CODE) cpSync(join(projectRoot, item), join(dir, item), { recursive: true });
+  for (const item of PROJECT_CODE) cpSync(join(projectRoot, item), join(dir, item), { recursive: true });
   cpSync(contentFrom, join(dir, 'content'), { recursive: true });
   return dir;
 }

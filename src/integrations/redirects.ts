@@ -1,13 +1,14 @@
 /**
  * Renamed ids keep working: reads `content/redirects.yaml`, hands it to Astro's `redirects` (which
- * writes a small redirect page at each old path), and after the build fails if a target is not a page.
+ * writes a small redirect page at each old path), and after the build fails if a target is not a page
+ * and makes each redirect page conforming HTML.
  * An old path that is still a page fails earlier, as a route conflict (prerenderConflictBehavior).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { parseRedirects, type Redirect } from '../lib/redirects';
+import { conformingRedirect, parseRedirects, type Redirect } from '../lib/redirects';
 
 /** The Astro integration for the redirects map in `<contentDir>/redirects.yaml` (optional). */
 export default function redirectsMap(contentDir: string): AstroIntegration {
@@ -24,10 +25,11 @@ export default function redirectsMap(contentDir: string): AstroIntegration {
       'astro:build:done': ({ dir }) => {
         const outDir = fileURLToPath(dir);
         const page = (path: string) => join(outDir, path, 'index.html');
-        for (const [index, { to }] of redirects.entries()) {
+        for (const [index, { from, to }] of redirects.entries()) {
           if (!existsSync(page(to))) {
             throw new Error(`${shown}: item ${index + 1}: field "to" value "${to}" is not a page of the site`);
           }
+          writeFileSync(page(from), conformingRedirect(readFileSync(page(from), 'utf8')));
         }
       },
     },

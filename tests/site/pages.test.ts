@@ -1,8 +1,19 @@
 /** Every built page is a complete document, and every section of the site is there. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { sortableDate } from '../support/dates';
-import { contentIds, htmlPages, pageFile, readPage, requireBuild } from '../support/dist';
+import {
+  contentIds,
+  distDir,
+  htmlPages,
+  pageFile,
+  projectRoot,
+  readPage,
+  redirectPaths,
+  requireBuild,
+} from '../support/dist';
 
 requireBuild();
 const pages = htmlPages();
@@ -116,6 +127,29 @@ describe('dates are shown at their precision', () => {
       // A month-precise date never gains a day number in its text, and a year-precise one is just the year.
       if (/^\d{4}-\d{2}$/.test(value)) expect(time.text.trim()).toMatch(/^[A-Z][a-z]+ \d{4}$/);
       if (/^\d{4}$/.test(value)) expect(time.text.trim()).toBe(value);
+    }
+  });
+});
+
+describe('old addresses', () => {
+  const map = parseYaml(readFileSync(join(projectRoot, 'content/redirects.yaml'), 'utf8')) as {
+    from: string;
+    to: string;
+  }[];
+
+  it('redirects each address in content/redirects.yaml, and no other, to its page', () => {
+    expect(redirectPaths()).toEqual(map.map((r) => r.from).sort());
+    for (const { from, to } of map) {
+      expect(readPage(from).querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe(`0; url=${to}`);
+      expect(pages).toContain(to);
+    }
+  });
+
+  it('keeps old addresses out of search engines and the sitemap', () => {
+    const sitemap = readFileSync(join(distDir, 'sitemap-0.xml'), 'utf8');
+    for (const { from } of map) {
+      expect(readPage(from).querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+      expect(sitemap).not.toContain(`${from}<`);
     }
   });
 });

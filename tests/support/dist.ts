@@ -1,5 +1,5 @@
 /** Reading the built site in dist/ and the content it was built from. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 
@@ -15,7 +15,7 @@ export function requireBuild(dir = distDir): void {
 }
 
 /** Every HTML file of a build, as site paths ("/", "/agreements/x/", "/404.html"). */
-export function htmlPages(dir = distDir): string[] {
+function htmlFiles(dir: string): string[] {
   const walk = (d: string): string[] =>
     readdirSync(d, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.html') ? [join(d, e.name)] : [],
@@ -24,6 +24,28 @@ export function htmlPages(dir = distDir): string[] {
     .map((file) => `/${relative(dir, file).split(sep).join('/')}`)
     .map((path) => path.replace(/index\.html$/, ''))
     .sort();
+}
+
+/** Whether a built file is one of Astro's redirect stubs (an old address, content/redirects.yaml). */
+function isRedirect(path: string, dir: string): boolean {
+  // A stub's refresh comes right after its short title, so its first kilobyte holds it.
+  const fd = openSync(pageFile(path, dir), 'r');
+  try {
+    const start = Buffer.alloc(1024);
+    return start.toString('utf8', 0, readSync(fd, start, 0, start.length, 0)).includes('http-equiv="refresh"');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every page of a build, as site paths ("/", "/agreements/x/", "/404.html"); old addresses' redirects are not pages. */
+export function htmlPages(dir = distDir): string[] {
+  return htmlFiles(dir).filter((path) => !isRedirect(path, dir));
+}
+
+/** The old addresses a build redirects from, as site paths. */
+export function redirectPaths(dir = distDir): string[] {
+  return htmlFiles(dir).filter((path) => isRedirect(path, dir));
 }
 
 /** The file a site path of a build is served from. */

@@ -39,7 +39,7 @@ const en = {
   'search.result': '1 result for “{q}”',
   'search.none': 'No results for “{q}”. Try a shorter query, an acronym, or browse by theme.',
   'search.empty': 'Type a query above to search.',
-  'search.kind.agreement': 'Agreement',
+  'search.kind.agreement': 'Document',
   'search.kind.theme': 'Theme',
   'search.kind.event': 'Event',
   'search.kind.actor': 'Body or person',
@@ -51,12 +51,14 @@ const en = {
   'filter.cn': 'Chinese party',
   'filter.shown': '{n} of {m} agreements shown',
   'filter.all': 'All {m} agreements shown',
+  'filter.none': 'No agreement matches all these filters (0 of {m}): clear one to see more',
   'filter.window': 'The newest {n} of {m} agreements shown; earlier years are linked below',
   'filter.loading': 'Loading the earlier years…',
   'filter.loadFailed': 'Earlier years could not be loaded; open them from their year links.',
   'filter.clear': 'Clear all filters',
   'year.title': 'Documents of {year}',
   'year.intro': '{n} documents in the record were signed or exchanged in {year}.',
+  'year.introOne': '1 document in the record was signed or exchanged in {year}.',
   'year.others': 'Other years',
   'typePage.title': 'Documents of type: {type}',
   'timeline.title': 'Timeline of agreements',
@@ -468,4 +470,9 @@ export function t(key: UiKey, vars?: Record<string, string | number>): string {
   // Most strings have no placeholder, and a page asks for hundreds of them.
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** A count of documents as a reader writes it: "1 document", "14 documents". */
+export function countDocuments(n: number): string {
+  return n === 1 ? t('count.document') : t('count.documents', { n });
 }

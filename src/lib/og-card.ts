@@ -3,7 +3,7 @@
  * rendering. Text is wrapped and clamped here, from estimated glyph widths, so a long title shrinks and
  * then ends in an ellipsis instead of running off the card; og-render.ts draws the result.
  */
-import { t, type UiKey } from '../i18n/ui';
+import { countDocuments, t, type UiKey } from '../i18n/ui';
 import { formatDate, formatDateRange, type PartialDate } from './dates';
 
 /** Card size in pixels, as Open Graph and X (Twitter) expect for large images. */
@@ -257,16 +257,13 @@ export function agreementCard(a: AgreementCardInput): CardModel {
   };
 }
 
-/** A document count as text: "1 document", "14 documents". */
-const documents = (n: number) => (n === 1 ? t('count.document') : t('count.documents', { n }));
-
 /** A theme's card: its title, its one-line summary and how many agreements in the record serve it. */
 export function themeCard(theme: { title: string; summary: string; agreements: number }): CardModel {
   return {
     kicker: t('og.theme'),
     title: fitText(theme.title, SHORT_TITLE_STEPS),
     summary: fitText(theme.summary, SUMMARY_STEPS),
-    facts: [fact(t('og.inRecord'), documents(theme.agreements))],
+    facts: [fact(t('og.inRecord'), countDocuments(theme.agreements))],
   };
 }
 
@@ -290,7 +287,7 @@ export function eventCard(e: EventCardInput): CardModel {
       fact(t('event.place'), e.place ?? t('agreement.notStated')),
       fact(
         t('og.reported'),
-        e.documentsReported === undefined ? t('agreement.notStated') : documents(e.documentsReported),
+        e.documentsReported === undefined ? t('agreement.notStated') : countDocuments(e.documentsReported),
       ),
     ],
   };

@@ -46,6 +46,10 @@ describe('every page', () => {
     expect(time?.text).toBe(expected);
   });
 
+  it.each(pages)('%s never writes "1 documents"', (path) => {
+    expect(readPage(path).text.replace(/\s+/g, ' ')).not.toMatch(/\b1 documents\b/);
+  });
+
   it.each(pages)('%s never runs a link into the word or separator before it', (path) => {
     // The compiler drops the line break between text and a link on the next line, so "instead:Themes" or
     // "Timeline ·Who signs" would reach the reader unless the source keeps a space.

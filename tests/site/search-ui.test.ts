@@ -137,7 +137,7 @@ describe('the search page', () => {
     const { page } = await openSearch('?q=durian');
     const first = page.locator('.search-result').first();
     await expect(first.locator('h2').textContent()).resolves.toMatch(/Fresh Durian/);
-    await expect(first.locator('.entry__meta').textContent()).resolves.toBe('Agreement · 19 June 2024 · Protocol');
+    await expect(first.locator('.entry__meta').textContent()).resolves.toBe('Document · 19 June 2024 · Protocol');
     await expect(first.locator('.search-badge').textContent()).resolves.toBe('Protocol');
     await expect(first.locator('.search-result__themes').textContent()).resolves.toMatch(
       /Agriculture and food · Trade facilitation and standards/,

@@ -148,6 +148,58 @@ describe('timeline filters', () => {
     await expect.poll(() => new URL(page.url()).search).toBe('');
   });
 
+  it('counts each year\'s matches in words a reader would write: "1 document", "2 documents"', async () => {
+    const themes = [...new Set(agreements.flatMap((a) => a.themes))];
+    const perYear = (theme: string) =>
+      Map.groupBy(
+        agreements.filter((a) => a.themes.includes(theme)),
+        (a) => a.date.value.slice(0, 4),
+      );
+    const theme = themes.find((th) => [...perYear(th).values()].some((list) => list.length === 1));
+    expect(theme, 'a theme with exactly one document in some year').toBeDefined();
+    const { page } = await watchedPage(site.browser);
+    await page.goto(`${site.server.root}?theme=${theme ?? ''}`);
+    await expect.poll(() => visibleIds(page)).toEqual(ids((a) => a.themes.includes(theme ?? '')));
+    for (const [year, list] of perYear(theme ?? '')) {
+      const words = list.length === 1 ? '1 document' : `${list.length} documents`;
+      expect(await page.locator(`#year-${year} [data-year-count]`).textContent()).toBe(words);
+    }
+  });
+
+  it('says plainly when no agreement matches, and how to see more', async () => {
+    const themes = [...new Set(agreements.flatMap((a) => a.themes))];
+    const years = [...new Set(agreements.map((a) => a.date.value.slice(0, 4)))];
+    const pair = themes
+      .flatMap((theme) => years.map((year) => ({ theme, year })))
+      .find(({ theme, year }) => ids((a) => a.themes.includes(theme) && a.date.value.startsWith(year)).length === 0);
+    expect(pair, 'a theme and a year with no agreement in common').toBeDefined();
+    const { page } = await watchedPage(site.browser);
+    await page.goto(`${site.server.root}?${new URLSearchParams(pair).toString()}`);
+    await expect.poll(() => visibleIds(page)).toEqual([]);
+    expect(await status(page)).toBe(
+      `No agreement matches all these filters (0 of ${agreements.length}): clear one to see more`,
+    );
+  });
+
+  it('shows a shared view with each ticked value in sight, even one far down its list', async () => {
+    const { page } = await watchedPage(site.browser, { width: 375 });
+    await page.goto(site.server.root);
+    const last = await page.locator('.filters__group input[name="theme"]').last().getAttribute('value');
+    await page.goto(`${site.server.root}?theme=${last ?? ''}`);
+    const box = page.locator(`.filters__group input[name="theme"][value="${last ?? ''}"]`);
+    await expect.poll(() => box.isChecked()).toBe(true);
+    const view = await box.evaluate((input) => {
+      const list = input.closest('ul');
+      const row = input.closest('li')?.getBoundingClientRect();
+      const frame = list?.getBoundingClientRect();
+      return {
+        listScrolls: list ? list.scrollHeight > list.clientHeight : false,
+        rowInSight: Boolean(row && frame && row.top >= frame.top && row.bottom <= frame.bottom),
+      };
+    });
+    expect(view).toEqual({ listScrolls: true, rowInSight: true });
+  });
+
   it('hides years and events with nothing left to show', async () => {
     const { page } = await watchedPage(site.browser);
     await page.goto(`${site.server.root}?year=2024`);

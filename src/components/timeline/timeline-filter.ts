@@ -211,7 +211,7 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
       const hide = anyChosen && inYear === 0;
       if (year.section.hidden !== hide) year.section.hidden = hide;
       if (year.count) {
-        const template = year.count.dataset['template'] ?? '{n}';
+        const template = (inYear === 1 ? year.count.dataset['templateOne'] : year.count.dataset['template']) ?? '{n}';
         setText(year.count, asBuilt ? (year.builtCount ?? '') : fill(template, { n: inYear }));
       }
     }
@@ -222,7 +222,7 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
       setText(span, built ? (builtCounts.get(key) ?? '') : `(${result.counts[facet].get(value) ?? 0})`);
     }
     const template = anyChosen
-      ? form.dataset['msgShown']
+      ? form.dataset[result.total === 0 ? 'msgNone' : 'msgShown']
       : shownOnPage < total
         ? form.dataset['msgWindow']
         : form.dataset['msgAll'];
@@ -259,8 +259,15 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
     const criteria = parseCriteria(window.location.search, known);
     write(criteria);
     apply(criteria);
-    // A shared view opens the panel, so the reader sees which filters made it.
-    if (chosen(criteria)) details?.setAttribute('open', '');
+    // A shared view opens the panel, so the reader sees which filters made it, each list scrolled to
+    // its first ticked value.
+    if (chosen(criteria)) {
+      details?.setAttribute('open', '');
+      for (const list of form.querySelectorAll<HTMLElement>('.filters__group ul')) {
+        const ticked = list.querySelector('input:checked')?.closest('li');
+        if (ticked instanceof HTMLElement) list.scrollTop = ticked.offsetTop - list.offsetTop;
+      }
+    }
   };
 
   /** Shows a filter the reader chose and adds it to the history (no filter: the bare path). */

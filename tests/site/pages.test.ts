@@ -90,6 +90,12 @@ describe('the site has every section', () => {
   it('marks the current section with aria-current', () => {
     expect(readPage('/themes/').querySelector('nav a[aria-current="page"]')?.text.trim()).toBe('Themes');
     expect(readPage('/').querySelector('nav a[aria-current="page"]')?.text.trim()).toBe('Timeline');
+    const current = (path: string) => readPage(path).querySelector('nav a[aria-current="page"]')?.text.trim();
+    expect(current(`/agreements/${contentIds('agreements')[0] ?? ''}/`)).toBe('Timeline');
+    expect(current('/years/2024/')).toBe('Timeline');
+    expect(current('/types/mou/')).toBe('Timeline');
+    expect(current('/who-signs-with-whom/')).toBe('Who signs');
+    expect(current('/actors/ndrc/')).toBe('Who signs');
   });
 });
 

@@ -106,6 +106,20 @@ describe('every claim is sourced and every gap is shown', () => {
     }
   });
 
+  it('writes ringgit before a figure and a percent sign against it, as reporting does', () => {
+    const figures = readYaml('figures.yaml');
+    const money = figures.filter((f) => String(f['unit']).startsWith('RM'));
+    const shares = figures.filter((f) => String(f['unit']).startsWith('%'));
+    expect(money.length * shares.length).toBeGreaterThan(0);
+    const valueCell = (id: unknown) =>
+      readPage('/figures/')
+        .querySelector(`tr[id="${String(id)}"] td`)
+        ?.text.replace(/\s+/g, ' ')
+        .trim() ?? '';
+    for (const f of money) expect(valueCell(f['id'])).toMatch(new RegExp(`^RM${String(f['value'])}\\b`));
+    for (const f of shares) expect(valueCell(f['id'])).toMatch(new RegExp(`^${String(f['value'])}%`));
+  });
+
   it('references every actor from some document or from another actor', () => {
     const referenced = new Set<string>();
     for (const id of contentIds('agreements')) {

@@ -238,6 +238,7 @@ const en = {
   'compare.ministries': 'Malaysian ministries',
   'compare.parties': 'Malaysian parties of any kind',
   'compare.howCounted': 'How the sources count them',
+  'compare.howCountedLink': 'Why the documents reported and described can differ',
   'compare.themes': 'Themes',
   'compare.themesCaption': 'Documents per theme in each package; a document with several themes counts under each',
   'compare.types': 'Document types',

@@ -210,6 +210,12 @@ describe('the comparison of June 2024 and April 2025', () => {
     expect(cell('reported', 'right')).toBe('31');
   });
 
+  it('points from the counts straight to how each package was counted, since they can differ', () => {
+    const next = html.querySelector('#compare-overview')?.parentNode.nextElementSibling;
+    expect(next?.querySelector('a')?.getAttribute('href')).toBe('#how-counted');
+    expect(html.querySelector('#how-counted + .facts')?.text).toContain('counted separately');
+  });
+
   it('counts themes per package as content does, and names the themes found in one package only', () => {
     const [left, right] = EVENTS.map((id) => agreements.filter((a) => a.event === id));
     const count = (docs: typeof agreements | undefined, theme: string) =>

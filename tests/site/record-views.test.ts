@@ -211,7 +211,7 @@ describe('the comparison of June 2024 and April 2025', () => {
   });
 
   it('points from the counts straight to how each package was counted, since they can differ', () => {
-    const next = html.querySelector('#compare-overview')?.parentNode.nextElementSibling;
+    const next = html.querySelector('#compare-overview')?.closest('.table-wrap')?.nextElementSibling;
     expect(next?.querySelector('a')?.getAttribute('href')).toBe('#how-counted');
     expect(html.querySelector('#how-counted + .facts')?.text).toContain('counted separately');
   });

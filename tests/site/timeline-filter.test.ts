@@ -148,6 +148,20 @@ describe('timeline filters', () => {
     await expect.poll(() => new URL(page.url()).search).toBe('');
   });
 
+  it('offers "Clear all filters" only while a filter is on, and keeps the focus on it after a clear', async () => {
+    const { page } = await watchedPage(site.browser);
+    await page.goto(site.server.root);
+    const clear = page.getByRole('button', { name: 'Clear all filters' });
+    await expect.poll(() => clear.getAttribute('aria-disabled')).toBe('true');
+    await page.getByText('Filter the timeline').click();
+    await page.getByRole('checkbox', { name: /^Digital economy/ }).check();
+    await expect.poll(() => clear.getAttribute('aria-disabled')).toBe('false');
+    await clear.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => clear.getAttribute('aria-disabled')).toBe('true');
+    expect(await clear.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
   it('counts each year\'s matches in words a reader would write: "1 document", "2 documents"', async () => {
     const themes = [...new Set(agreements.flatMap((a) => a.themes))];
     const perYear = (theme: string) =>

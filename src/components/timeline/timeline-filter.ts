@@ -136,6 +136,7 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
   const builtCounts = new Map([...countSpans].map(([key, span]) => [key, span.textContent]));
   const status = form.querySelector<HTMLElement>('[data-filter-status]');
   const details = form.querySelector<HTMLDetailsElement>('[data-filter-details]');
+  const clear = form.querySelector<HTMLButtonElement>('[data-filter-clear]');
   const total = Number(form.dataset['total'] ?? rows.length);
   const indexSrc = form.dataset['indexSrc'];
   let index: Promise<FacetValues[]> | undefined;
@@ -193,6 +194,8 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
    */
   const render = (criteria: Criteria, record?: FacetValues[]) => {
     const anyChosen = chosen(criteria);
+    // Not `disabled`: a disabled button drops the keyboard focus the reader just clicked it with.
+    clear?.setAttribute('aria-disabled', String(!anyChosen));
     const onPage = applyFilter(values, criteria);
     rows.forEach((row, i) => (row.passes = onPage.shown[i] ?? false));
     let shownOnPage = 0;
@@ -279,6 +282,7 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
   form.addEventListener('change', () => choose(read()));
   form.addEventListener('reset', (event) => {
     event.preventDefault();
+    if (!chosen(read())) return;
     write(emptyCriteria());
     choose(emptyCriteria());
   });

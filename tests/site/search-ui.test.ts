@@ -38,6 +38,26 @@ async function afterChange(page: Page, action: () => Promise<unknown>) {
   );
 }
 
+describe('/search/ on a 375 px phone', () => {
+  it('sets the facet boxes side by side in one row, which scrolls, so the results follow one box down', async () => {
+    const { page } = await watchedPage(site.browser, { width: 375 });
+    await page.goto(`${site.server.root}search/?q=visa`);
+    await page.locator('.search-result').first().waitFor();
+    const layout = await page.evaluate(() => {
+      const boxes = [...document.querySelectorAll('.search-facet')].map((el) => el.getBoundingClientRect());
+      const row = document.querySelector('.search-facets__boxes');
+      return {
+        rows: new Set(boxes.map((box) => Math.round(box.top))).size,
+        rowScrolls: row ? row.scrollWidth > row.clientWidth : false,
+        resultsBelowBoxes:
+          (document.querySelector('.search-result')?.getBoundingClientRect().top ?? 0) >
+          Math.max(...boxes.map((box) => box.bottom)),
+      };
+    });
+    expect(layout).toEqual({ rows: 1, rowScrolls: true, resultsBelowBoxes: true });
+  });
+});
+
 describe('the search page', () => {
   it('browses every agreement, newest first, ten at a time, with facet counts, when the query is empty', async () => {
     const { page, problems } = await openSearch('');

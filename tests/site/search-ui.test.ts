@@ -153,6 +153,34 @@ describe('the search page', () => {
     await page.goBack().catch(() => undefined);
   });
 
+  it('says how many results of each kind it found, which are the results it lists', async () => {
+    const { page } = await openSearch('?q=visa');
+    const status = (await page.getByRole('status').textContent()) ?? '';
+    const [, total, kinds] = /^(\d+) results for “visa”: (.+)\.$/.exec(status) ?? [];
+    // Each kind as the status counts it, and as each result's meta line names it.
+    const phrases = {
+      Document: /(\d+) documents?\b/,
+      Theme: /(\d+) themes?\b/,
+      Event: /(\d+) events?\b/,
+      'Body or person': /(\d+) (?:bodies or people|body or person)\b/,
+    };
+    const said = Object.fromEntries(
+      Object.entries(phrases).flatMap(([label, pattern]) => {
+        const n = pattern.exec(kinds ?? '')?.[1];
+        return n ? [[label, Number(n)]] : [];
+      }),
+    );
+    expect(await page.locator('[data-search-more]').isHidden()).toBe(true);
+    const listed: Record<string, number> = {};
+    for (const meta of await page.locator('.search-result .entry__meta').allTextContents()) {
+      const label = meta.split(' · ')[0] ?? '';
+      listed[label] = (listed[label] ?? 0) + 1;
+    }
+    expect(said).toEqual(listed);
+    expect(Object.keys(said).length).toBeGreaterThan(1);
+    expect(Object.values(said).reduce((a, b) => a + b, 0)).toBe(Number(total));
+  });
+
   it('shows the result’s kind, date, type badge, themes and a highlighted excerpt', async () => {
     const { page } = await openSearch('?q=durian');
     const first = page.locator('.search-result').first();

@@ -1,5 +1,6 @@
 import { url } from '../../lib/paths';
 import { PAGE_RESULTS } from '../../lib/search-config';
+import { kindSummary } from '../../lib/search-summary';
 import {
   FACETS,
   fill,
@@ -151,7 +152,17 @@ async function start(root: HTMLElement): Promise<void> {
     let text: string | undefined;
     if (total === 0) text = fill(messages[hasFilters(state) ? 'msgNoneFiltered' : 'msgNone'] ?? '', { q });
     else if (!q) text = fill(messages[total === 1 ? 'msgBrowseOne' : 'msgBrowse'] ?? '', { n: total });
-    else text = fill(messages[total === 1 ? 'msgOne' : 'msgMany'] ?? '', { n: total, q });
+    else {
+      const kinds = kindSummary(
+        outcome?.counts['kind'],
+        total,
+        (kind, n) =>
+          fill(messages[`count${kind[0]?.toUpperCase() ?? ''}${kind.slice(1)}${n === 1 ? 'One' : ''}`] ?? '', { n }),
+        document.documentElement.lang,
+      );
+      const key = kinds ? (total === 1 ? 'msgOneKinds' : 'msgManyKinds') : total === 1 ? 'msgOne' : 'msgMany';
+      text = fill(messages[key] ?? '', { n: total, q, kinds: kinds ?? '' });
+    }
     if (total > shown) text += ` ${fill(messages['msgShown'] ?? '', { n: shown, m: total })}`;
     return text;
   };

@@ -39,6 +39,8 @@ const en = {
   'search.result': '1 result for “{q}”',
   'search.resultsKinds': '{n} results for “{q}”: {kinds}.',
   'search.resultKinds': '1 result for “{q}”: {kinds}.',
+  'search.resultsDated': '{n} results for “{q}” that have a date.',
+  'search.resultDated': '1 result for “{q}” that has a date.',
   'search.count.agreement': '{n} documents',
   'search.count.agreementOne': '1 document',
   'search.count.theme': '{n} themes',

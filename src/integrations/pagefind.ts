@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { compareDates, precisionOf, type PartialDate } from '../lib/dates';
 import { DATE_ORDER_FILE, DATE_ORDER_NAME, SEARCH_FOLDER, type DateOrderFile } from '../lib/search-config';
 import { readPagefindData, writeBundle } from './pagefind-bundle';
 
@@ -61,18 +62,20 @@ export function dateOrderFile(ids: readonly string[]): DateOrderFile {
 }
 
 /**
- * Writes the ids of every dated result, oldest first (ISO dates sort as text, a year before its months,
- * as Pagefind's own string sort did; ties by URL), gzipped. Returns how many results it orders.
+ * Writes the ids of every dated result, oldest first, gzipped; returns how many results it orders. Dates
+ * compare as everywhere else on the site (compareDates: "April 2025" after the days of April, as on the
+ * timeline), ties by URL.
  */
 export function writeDateOrder(outDir: string, bundle: string): number {
-  const dated: { id: string; url: string; date: string }[] = [];
+  const dated: { id: string; url: string; date: PartialDate }[] = [];
   for (const { id, url } of bundleResults(bundle).filter((r) => r.dated)) {
     const file = join(outDir, decodeURIComponent(url), url.endsWith('/') ? 'index.html' : '');
-    const date = existsSync(file) ? pageDate(readFileSync(file, 'utf8')) : undefined;
-    if (date) dated.push({ id, url, date });
+    const value = existsSync(file) ? pageDate(readFileSync(file, 'utf8')) : undefined;
+    const precision = value === undefined ? undefined : precisionOf(value);
+    if (value && precision) dated.push({ id, url, date: { value, precision } });
   }
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  dated.sort((a, b) => text(a.date, b.date) || text(a.url, b.url));
+  dated.sort((a, b) => compareDates(a.date, b.date) || text(a.url, b.url));
   writeFileSync(
     join(outDir, DATE_ORDER_FILE),
     gzipSync(JSON.stringify(dateOrderFile(dated.map((d) => d.id))), { level: 9 }),

@@ -124,15 +124,25 @@ describe('the search page', () => {
     ]);
   });
 
-  it('orders by date, newest or oldest first', async () => {
+  it('orders by date, newest or oldest first, a month or a year after the days it holds, as the timeline does', async () => {
     const { page } = await openSearch('?q=MITI&sort=oldest');
+    // The last day each shown date may stand for: "16 April 2025" itself, "April 2025" the 30th, "2025" 31 December.
     const dates = async () =>
-      (await page.locator('.search-result .entry__meta').allTextContents())
-        .map((text) => /\d{1,2} \w+ \d{4}/.exec(text)?.[0])
-        .filter((d): d is string => Boolean(d))
-        .map((d) => Date.parse(d));
+      (await page.locator('.search-result .entry__meta').allTextContents()).flatMap((text) => {
+        const shown = /(?:(\d{1,2}) )?(?:([A-Z][a-z]+) )?(\d{4})/.exec(text.split(' · ')[1] ?? '');
+        if (!shown) return [];
+        const [, day, month, year] = shown;
+        const m = month ? new Date(`1 ${month} 2000`).getMonth() : 11;
+        // Day 0 of the next month is the last day of this one.
+        return [day ? Date.UTC(Number(year), m, Number(day)) : Date.UTC(Number(year), m + 1, 0)];
+      });
     const oldest = await dates();
-    expect(oldest.length).toBeGreaterThanOrEqual(6);
+    expect(oldest.length).toBeGreaterThanOrEqual(7);
+    // The date order leaves out pages without a date (bodies, themes), and the status says so.
+    await expect(page.getByRole('status').textContent()).resolves.toBe(
+      `${oldest.length} results for “MITI” that have a date.`,
+    );
+    expect(await page.locator('.search-result').count()).toBe(oldest.length);
     expect(oldest).toEqual([...oldest].sort((a, b) => a - b));
     await afterChange(page, () => page.getByLabel('Order').selectOption('newest'));
     expect(new URL(page.url()).searchParams.get('sort')).toBe('newest');

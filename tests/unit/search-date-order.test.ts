@@ -60,7 +60,7 @@ describe('the date order written next to the index', () => {
     expect(pageDate(page(undefined))).toBeUndefined();
   });
 
-  it('lists the dated results oldest first, a year before its months and days, ties by URL', () => {
+  it('lists the dated results oldest first, as the timeline orders them: a month or year after its days, ties by URL', () => {
     const dir = mkdtempSync(join(tmpdir(), 'date-order-'));
     try {
       const pages: [string, string, string | undefined][] = [
@@ -68,6 +68,8 @@ describe('the date order written next to the index', () => {
         ['en_a', '/agreements/a/', '2024-06-19'],
         ['en_c', '/events/c/', '2024'],
         ['en_d', '/agreements/d/', '2023-12'],
+        ['en_f', '/agreements/f/', '2023-12-31'],
+        ['en_g', '/agreements/g/', '2024-06'],
         ['en_e', '/actors/e/', undefined],
       ];
       mkdirSync(join(dir, 'pagefind', 'fragment'), { recursive: true });
@@ -77,10 +79,10 @@ describe('the date order written next to the index', () => {
         const meta = date ? { title: id, date: 'shown' } : { title: id };
         writeFileSync(join(dir, 'pagefind', 'fragment', `${id}.pf_fragment`), fragment({ url, meta }));
       }
-      expect(writeDateOrder(dir, join(dir, 'pagefind'))).toBe(4);
+      expect(writeDateOrder(dir, join(dir, 'pagefind'))).toBe(6);
       const file = JSON.parse(gunzipSync(readFileSync(join(dir, DATE_ORDER_FILE))).toString()) as DateOrderFile;
-      expect(file).toEqual({ prefix: 'en_', ids: 'd c a b' });
-      expect(dateOrderIds(file)).toEqual(['en_d', 'en_c', 'en_a', 'en_b']);
+      expect(file).toEqual({ prefix: 'en_', ids: 'f d a b g c' });
+      expect(dateOrderIds(file)).toEqual(['en_f', 'en_d', 'en_a', 'en_b', 'en_g', 'en_c']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -152,6 +152,9 @@ async function start(root: HTMLElement): Promise<void> {
     let text: string | undefined;
     if (total === 0) text = fill(messages[hasFilters(state) ? 'msgNoneFiltered' : 'msgNone'] ?? '', { q });
     else if (!q) text = fill(messages[total === 1 ? 'msgBrowseOne' : 'msgBrowse'] ?? '', { n: total });
+    // A date order lists only the pages with a date, so it says so rather than count them by kind.
+    else if (state.sort !== 'relevance')
+      text = fill(messages[total === 1 ? 'msgOneDated' : 'msgManyDated'] ?? '', { n: total, q });
     else {
       const kinds = kindSummary(
         outcome?.counts['kind'],

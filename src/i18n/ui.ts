@@ -124,7 +124,7 @@ const en = {
   'actor.none': 'No document in the record names this body or person as a party or signatory.',
   'actor.country': 'Country',
   'actor.kind': 'Kind',
-  'actor.aliases': 'Also known as',
+  'actor.aliases': 'Other names and search terms',
   'actor.memberOf': 'Acting for',
   'actor.role': 'Role',
   'actors.title': 'Who signs',
@@ -157,9 +157,9 @@ const en = {
   'type.letter-of-intent': 'Letter of intent',
   'type.other': 'Other document',
   'typeWeight.agreement':
-    'A binding commitment between governments, usually needing ratification or approval to take effect.',
+    'A commitment between governments that is meant to bind them; it may need ratification or approval to take effect.',
   'typeWeight.protocol':
-    'A detailed, binding instrument that sets technical rules (for example, for exports) under a wider framework.',
+    'A detailed instrument, often binding, that sets technical rules (for example, for exports) under a wider framework.',
   'typeWeight.programme':
     'A plan of cooperation for a fixed period, carried out by the two sides; it sets priorities rather than legal duties.',
   'typeWeight.joint-statement':

@@ -427,6 +427,8 @@ const en = {
     'These cite this page, the site’s entry about the document, not the document itself. Their date, {reviewed}, is the day the entry was last checked against its sources; the description in them gives the document’s own type and date.',
   'cite.accessed':
     'The accessed date is the day this copy of the site was built, {built}: change it to the day you read the page. APA sets the title in italics, which plain text cannot show.',
+  'cite.accessedToday':
+    'The accessed date is today, {today}, the day you opened this page. APA sets the title in italics, which plain text cannot show.',
   'cite.apa': 'APA (7th edition)',
   'cite.chicago': 'Chicago (17th edition, bibliography)',
   'cite.bibtex': 'BibTeX',

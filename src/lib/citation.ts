@@ -171,3 +171,7 @@ export function cslJson(input: CitationInput): string {
   );
   return `[\n  {\n${fields.join(',\n')}\n  }\n]`;
 }
+
+/** Every format, by the key that names its box on the page (`#cite-apa`): the build and the page's script share it. */
+export const CITATION_FORMATS = { apa, chicago, bibtex, ris, csl: cslJson } as const;
+export type CitationFormat = keyof typeof CITATION_FORMATS;

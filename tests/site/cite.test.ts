@@ -1,8 +1,9 @@
 /**
  * "Cite this entry" on agreement pages: every page in the build offers the five formats, each citing that
- * page's canonical URL, dated by the entry's review and accessed on the build day; in Chromium, the
- * BibTeX copy button is reached with Tab alone, copies exactly the text shown and says so, and when
- * copying fails the text is selected for the reader and the failure is announced.
+ * page's canonical URL, dated by the entry's review and accessed on the build day, which a script
+ * replaces with the reader's day; in Chromium, the BibTeX copy button is reached with Tab alone, copies
+ * exactly the text shown and says so, and when copying fails the text is selected for the reader and
+ * the failure is announced.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -99,6 +100,31 @@ describe('copying a citation in Chromium', () => {
     });
     expect(selection).toEqual({ id: 'cite-ris', start: 0, end: selection.length, length: selection.length });
     expect(selection.length).toBeGreaterThan(0);
+  });
+
+  it('sets the accessed date to the reader’s day in every format, keeping the review date', async () => {
+    const { page, problems } = await watchedPage(site.browser);
+    await page.clock.setFixedTime(new Date(2027, 2, 15, 10, 0));
+    await page.goto(`${site.server.origin}/agreements/${ID}/`);
+    const built = (await page.locator('footer time').getAttribute('datetime')) ?? '';
+    const reviewed = (await page.locator('.reviewed time').getAttribute('datetime')) ?? '';
+    expect(built).not.toBe('2027-03-15');
+    const text = async (format: string) => page.locator(`#cite-${format}`).inputValue();
+    expect(await text('apa')).toMatch(/Retrieved March 15, 2027, from /);
+    expect(await text('chicago')).toContain('Accessed March 15, 2027.');
+    expect(await text('bibtex')).toContain('urldate = {2027-03-15},');
+    expect(await text('bibtex')).toContain(`date = {${reviewed}},`);
+    expect(await text('ris')).toContain('Y2  - 2027/03/15/\nM1  - 2027/03/15/');
+    const [item] = JSON.parse(await text('csl')) as {
+      issued: { 'date-parts': number[][] };
+      accessed: { 'date-parts': number[][] };
+    }[];
+    expect(item?.accessed['date-parts']).toEqual([[2027, 3, 15]]);
+    expect(item?.issued['date-parts']).toEqual([reviewed.split('-').map(Number)]);
+    await expect(page.locator('[data-cite-accessed]').textContent()).resolves.toContain('today, 15 March 2027');
+    await expect(page.locator('.cite-this__print').textContent()).resolves.toContain('Retrieved March 15, 2027');
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
   });
 
   it('without a clipboard, shows every citation as selectable text and no copy buttons', async () => {

@@ -35,4 +35,15 @@ describe('the header on a 375 px phone', () => {
       await page.context().close();
     },
   );
+
+  it('keeps the navigation in place before the toggle, the header’s last element, has been parsed', async () => {
+    // On a slow load the browser may paint the header before the toggle arrives; the name must not rewrap then.
+    const { page } = await watchedPage(site.browser, { width: PHONE.width });
+    await page.goto(`${site.server.root}themes/`);
+    const navTop = () => page.locator('.site-header nav').evaluate((nav) => nav.getBoundingClientRect().top);
+    const withToggle = await navTop();
+    await page.locator('.scheme-toggle').evaluate((toggle) => toggle.remove());
+    expect(await navTop()).toBe(withToggle);
+    await page.context().close();
+  });
 });

@@ -268,7 +268,8 @@ export function csvMetadata(columns: readonly CsvColumn[], links: DataLinks): Js
     'dc:modified': { '@value': BUILT_AT, '@type': 'xsd:dateTime' },
     'schema:version': VERSION,
     'schema:citation': { '@id': links.file('CITATION.cff') },
-    dialect: { encoding: 'utf-8', header: true, lineTerminators: ['\r\n'], doubleQuote: true },
+    // Cells such as a list's empty items begin or end with a space that lines the lists up; keep it.
+    dialect: { encoding: 'utf-8', header: true, lineTerminators: ['\r\n'], doubleQuote: true, trim: false },
     tableSchema: {
       columns: columns.map((c) => ({
         name: c.name,

@@ -155,7 +155,7 @@ const text = (what: string) =>
 export function createSchemas(reference: ReferenceFactory) {
   /** One source backing a claim, with where in it to look. */
   const citation = z.object({
-    /** The publication, by id in `content/sources.yaml`. */
+    /** The publication: the id of one of the sources. */
     source: reference('sources'),
     /** What this source supports, in a few words (e.g. "date and venue"). */
     supports: z.string().trim().min(1).optional(),

@@ -126,6 +126,13 @@ describe('agreements.csv', () => {
     expect(metadata['schema:version']).toBe(pkg.version);
     expect(metadata.tableSchema.columns.map((c) => c.name)).toEqual(Object.keys(rows[0] ?? {}));
   });
+
+  it('tells CSV on the Web readers not to trim cells, whose edge spaces line up the items of the sources_ lists', () => {
+    const metadata = json('agreements.csv-metadata.json') as { dialect: Record<string, unknown> };
+    expect(metadata.dialect).toMatchObject({ header: true, doubleQuote: true, trim: false });
+    const cells = rows.flatMap((row) => Object.values(row));
+    expect(cells.some((cell) => cell !== cell.trim())).toBe(true);
+  });
 });
 
 describe('CITATION.cff', () => {

@@ -231,6 +231,22 @@ export function createSchemas(reference: ReferenceFactory) {
           note: text('note'),
         }),
       )
+      // Each update's anchor on the page and in the feeds is its place in this list, so a new one goes last.
+      .check((ctx) => {
+        ctx.value.forEach((update, i) => {
+          const before = ctx.value[i - 1];
+          // A date that is not a calendar day has its own issue; order is judged between real days only.
+          const day = (value: string) => !calendarProblem(value) && precisionOf(value) === 'day';
+          if (before && day(update.date) && day(before.date) && update.date < before.date) {
+            ctx.issues.push({
+              code: 'custom',
+              input: update.date,
+              path: [i, 'date'],
+              message: `updates must be oldest first: "${update.date}" comes after "${before.date}"; add a new update at the end`,
+            });
+          }
+        });
+      })
       .default([]),
   });
 

@@ -100,6 +100,17 @@ const cases: BadCase[] = [
     expected: ['state-visit', 'end.value', '2025-04-14'],
   },
   {
+    name: 'updates out of order',
+    breakIt: (c) =>
+      edit(
+        c,
+        AGREEMENT,
+        'added: "2026-11-23"',
+        'added: "2026-11-23"\nupdates:\n  - { date: "2026-11-30", kind: correction, note: Later. }\n  - { date: "2026-11-25", kind: status, note: Earlier. }',
+      ),
+    expected: ['ai-mou', 'updates.1.date', '2026-11-25'],
+  },
+  {
     name: 'empty summary',
     breakIt: (c) => edit(c, AGREEMENT, 'summary: A fixture agreement used by the build tests.', 'summary: ""'),
     expected: ['ai-mou', 'summary', 'must not be empty'],

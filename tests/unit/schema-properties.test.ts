@@ -123,6 +123,12 @@ const confidenceArb = fc.record(
 );
 
 const updateArb = fc.record({ date: isoDayArb, kind: fc.constantFrom(...UPDATE_KINDS), note: textArb });
+/** Valid updates: the schema wants them oldest first. */
+const updatesArb = fc
+  .array(updateArb, { maxLength: 3 })
+  .map((list) => [...list].sort((a, b) => a.date.localeCompare(b.date)));
+/** Updates of one day, so that a corrupted one's neighbours are never out of order with it. */
+const sameDayUpdateArb = updateArb.map((u) => ({ ...u, date: '2026-01-01' }));
 
 const agreementArb = fc.record(
   {
@@ -147,7 +153,7 @@ const agreementArb = fc.record(
     aliases: textsArb,
     lastReviewed: isoDayArb,
     added: isoDayArb,
-    updates: fc.array(updateArb, { maxLength: 3 }),
+    updates: updatesArb,
   },
   {
     requiredKeys: [
@@ -484,23 +490,27 @@ const agreementCorruptions: Corruptions = {
   lastReviewed: setTo('lastReviewed', badIsoDayArb),
   added: setTo('added', fc.oneof(badIsoDayArb, missingArb)),
   updates: setTo('updates', notArrayArb),
-  'updates.i': badItem('updates', updateArb, notObjectArb),
+  'updates.i': badItem('updates', sameDayUpdateArb, notObjectArb),
   'updates.i.date': badItem(
     'updates',
-    updateArb,
-    fc.tuple(updateArb, badIsoDayArb).map(([u, date]) => put(u, 'date', date)),
+    sameDayUpdateArb,
+    fc.tuple(sameDayUpdateArb, badIsoDayArb).map(([u, date]) => put(u, 'date', date)),
     '.date',
   ),
+  'updates.i.order': fc.tuple(sameDayUpdateArb, sameDayUpdateArb).map(([later, earlier]): Corruption => ({
+    expect: 'updates.1.date',
+    set: [['updates', [later, { ...earlier, date: '2025-12-31' }]]],
+  })),
   'updates.i.kind': badItem(
     'updates',
-    updateArb,
-    fc.tuple(updateArb, badEnumArb(UPDATE_KINDS)).map(([u, kind]) => put(u, 'kind', kind)),
+    sameDayUpdateArb,
+    fc.tuple(sameDayUpdateArb, badEnumArb(UPDATE_KINDS)).map(([u, kind]) => put(u, 'kind', kind)),
     '.kind',
   ),
   'updates.i.note': badItem(
     'updates',
-    updateArb,
-    fc.tuple(updateArb, badRequiredTextArb).map(([u, note]) => put(u, 'note', note)),
+    sameDayUpdateArb,
+    fc.tuple(sameDayUpdateArb, badRequiredTextArb).map(([u, note]) => put(u, 'note', note)),
     '.note',
   ),
 };

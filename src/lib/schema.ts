@@ -233,10 +233,10 @@ export function createSchemas(reference: ReferenceFactory) {
       )
       // Each update's anchor on the page and in the feeds is its place in this list, so a new one goes last.
       .check((ctx) => {
+        // A date that is not a calendar day has its own issue (isoDay); order is judged between real days only.
+        const day = (value: string) => isoDay.safeParse(value).success;
         ctx.value.forEach((update, i) => {
           const before = ctx.value[i - 1];
-          // A date that is not a calendar day has its own issue; order is judged between real days only.
-          const day = (value: string) => !calendarProblem(value) && precisionOf(value) === 'day';
           if (before && day(update.date) && day(before.date) && update.date < before.date) {
             ctx.issues.push({
               code: 'custom',

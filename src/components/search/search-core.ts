@@ -161,9 +161,17 @@ export function excerptNodes(excerpt: string, doc: Document): Node[] {
   });
 }
 
+/**
+ * The `dataset` name of a message about one kind: `kindTheme` for the page's `data-kind-theme`, `countEventOne`
+ * for `data-count-event-one`.
+ */
+export function kindMessageKey(prefix: 'kind' | 'count', kind: string, one = false): string {
+  return `${prefix}${kind[0]?.toUpperCase() ?? ''}${kind.slice(1)}${one ? 'One' : ''}`;
+}
+
 /** The kind label of a hit, from the messages the page passes as `data-kind-*` attributes. */
 export function kindLabel(hit: SearchHit, messages: DOMStringMap): string | undefined {
-  return hit.kind ? messages[`kind${hit.kind[0]?.toUpperCase()}${hit.kind.slice(1)}`] : undefined;
+  return hit.kind ? messages[kindMessageKey('kind', hit.kind)] : undefined;
 }
 
 /**

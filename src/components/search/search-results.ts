@@ -13,6 +13,7 @@ import {
 } from '../../lib/search-state';
 import {
   excerptNodes,
+  kindMessageKey,
   loadPagefind,
   metaLine,
   runSearch,
@@ -159,8 +160,7 @@ async function start(root: HTMLElement): Promise<void> {
       const kinds = kindSummary(
         outcome?.counts['kind'],
         total,
-        (kind, n) =>
-          fill(messages[`count${kind[0]?.toUpperCase() ?? ''}${kind.slice(1)}${n === 1 ? 'One' : ''}`] ?? '', { n }),
+        (kind, n) => fill(messages[kindMessageKey('count', kind, n === 1)] ?? '', { n }),
         document.documentElement.lang,
       );
       const key = kinds ? (total === 1 ? 'msgOneKinds' : 'msgManyKinds') : total === 1 ? 'msgOne' : 'msgMany';

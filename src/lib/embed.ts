@@ -1,10 +1,10 @@
 /**
- * The embeddable timeline (/embed/timeline/): how many agreements its page holds, the rows it loads for
- * older ones, which agreements a filter selects over the whole record, the one-line summary of what a
+ * The embeddable timeline (/embed/timeline/): how many agreements its page holds, their order, the rows it
+ * loads for older ones, which agreements a filter selects over the whole record, the one-line summary of what a
  * filtered embed shows, the `<iframe>` code readers copy, and the event through which the timeline's
  * filters say they changed.
  */
-import { precisionOf, type PartialDate } from './dates';
+import { compareDates, precisionOf, type PartialDate } from './dates';
 import { applyFilter, FACETS, type Criteria, type Facet, type FacetValues } from './filter';
 
 /**
@@ -12,6 +12,16 @@ import { applyFilter, FACETS, type Criteria, type Facet, type FacetValues } from
  * is several frames' worth, while the list stays near 22 KB at any size (every agreement: 3.7 MB at 3,000).
  */
 export const EMBED_ITEMS = 50;
+
+/**
+ * The embed's order: newest first. Its list has no year headings, so the timeline's order (years newest
+ * first, oldest first within each under its heading) would read "16 April 2025, April 2025, 19 June 2024,
+ * 20 June 2024". A sort by date alone, so items of one date keep the order they come in: the page and a
+ * filter both start from the timeline's order, and so agree.
+ */
+export function embedOrder<T extends { date: PartialDate }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => compareDates(b.date, a.date));
+}
 
 /**
  * One agreement as the embed lists it, in the small per-year files (/embed/timeline/<year>.json) a
@@ -42,7 +52,7 @@ export function fromEmbedRow([id, type, value, shortTitle]: EmbedRow): EmbedItem
 
 /** What a filtered embed shows when its page holds only the newest agreements. */
 export interface EmbedSelection {
-  /** Every matching agreement of the whole record, in timeline order. */
+  /** Every matching agreement of the whole record, in timeline order (embedOrder orders the rows). */
   ids: string[];
   /** The years, newest first, whose rows must be loaded: those with a match not on the page. */
   years: string[];

@@ -13,6 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { useBuiltSite, watchedPage } from '../support/browser';
 import { contentIds, distDir, projectRoot, readPage } from '../support/dist';
 import { serveSite, type SiteServer } from '../support/server';
+import { compareDates, precisionOf, type PartialDate } from '../../src/lib/dates';
 
 interface Front {
   title: string;
@@ -32,6 +33,11 @@ const ids = (keep: (a: (typeof agreements)[number]) => boolean) =>
     .filter(keep)
     .map((a) => a.id)
     .sort();
+/** The date of a listed row, from its `datetime`. */
+const dateOf = (listed: string): PartialDate => {
+  const value = listed.split(' ')[0] ?? '';
+  return { value, precision: precisionOf(value) ?? 'year' };
+};
 const themeTitle = (id: string) => front('themes', id).title;
 
 const site = useBuiltSite();
@@ -83,6 +89,30 @@ describe('the embed page', () => {
     expect(await timelineIds(page)).toEqual(expected);
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.cspViolations).toEqual([]);
+  });
+
+  it('lists newest first, as a list without year headings must, before and after a filter', async () => {
+    const { page } = await watchedPage(site.browser);
+    /** The listed rows' dates, each as "2025-04-16 16 April 2025". */
+    const dates = () =>
+      page
+        .locator('.embed-list [data-entry-id]:visible time')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('datetime') ?? ''} ${e.textContent.trim()}`));
+    const newestFirst = (listed: string[]) =>
+      listed.every((d, i) => {
+        const previous = listed[i - 1];
+        return previous === undefined || compareDates(dateOf(d), dateOf(previous)) <= 0;
+      });
+    await page.goto(`${site.server.origin}/embed/timeline/`);
+    const all = await dates();
+    expect(all.length).toBe(agreements.length);
+    // The record spans several years and has days of one year: the order within a year is tested too.
+    expect(new Set(all.map((d) => d.slice(0, 4))).size).toBeGreaterThan(1);
+    expect(newestFirst(all), all.join('\n')).toBe(true);
+    await page.goto(`${site.server.origin}/embed/timeline/?theme=digital-economy&theme=trade-in-services`);
+    const filtered = await dates();
+    expect(filtered.length).toBeGreaterThan(1);
+    expect(newestFirst(filtered), filtered.join('\n')).toBe(true);
   });
 
   it('drops unknown names and values, keeping the rest, as the full timeline does', async () => {

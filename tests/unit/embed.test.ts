@@ -1,6 +1,7 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import {
+  embedOrder,
   embedRow,
   embedSelection,
   fromEmbedRow,
@@ -9,6 +10,7 @@ import {
   type EmbedItem,
   type SummaryWords,
 } from '../../src/lib/embed';
+import { precisionOf } from '../../src/lib/dates';
 import { emptyCriteria, facetRow, fromFacetRow, type FacetValues } from '../../src/lib/filter';
 
 const words: SummaryWords = {
@@ -122,5 +124,28 @@ describe('embedSelection', () => {
   it('selects nothing, and loads nothing, when nothing matches', () => {
     const criteria = { ...emptyCriteria(), type: ['protocol'], year: ['2018'] };
     expect(embedSelection(index, criteria, onPage)).toEqual({ ids: [], years: [] });
+  });
+});
+
+describe('embedOrder', () => {
+  const item = (id: string, value: string) => ({ id, date: { value, precision: precisionOf(value) ?? 'year' } });
+  // As the timeline gives them: 2025 first, then 2024, each year oldest first, a month after its days.
+  const timeline = [
+    item('apr16', '2025-04-16'),
+    item('apr', '2025-04'),
+    item('jun19', '2024-06-19'),
+    item('jun20a', '2024-06-20'),
+    item('jun20b', '2024-06-20'),
+    item('y2024', '2024'),
+  ];
+
+  it('lists newest first across and within years, a month or year before the days it holds', () => {
+    expect(embedOrder(timeline).map((i) => i.id)).toEqual(['apr', 'apr16', 'y2024', 'jun20a', 'jun20b', 'jun19']);
+  });
+
+  it('keeps items of one date in the order they came, and leaves its input alone', () => {
+    const swapped = [timeline[4], timeline[3]].filter((i) => i !== undefined);
+    expect(embedOrder(swapped).map((i) => i.id)).toEqual(['jun20b', 'jun20a']);
+    expect(timeline[0]?.id).toBe('apr16');
   });
 });

@@ -6,10 +6,12 @@
  * When the record is larger than the page holds (EMBED_ITEMS), a filter searches the whole record, as
  * the full timeline's does when it folds older years: it fetches the timeline's facet index, selects
  * every match in it (embedSelection), and loads the rows of matches the page lacks from their years'
- * small files (/embed/timeline/<year>.json). The list is aria-busy while they load.
+ * small files (/embed/timeline/<year>.json). The list is aria-busy while they load. Rows show newest
+ * first, as the page was built (embedOrder).
  */
-import { formatDate } from '../../lib/dates';
+import { formatDate, precisionOf } from '../../lib/dates';
 import {
+  embedOrder,
   embedSelection,
   fromEmbedRow,
   summarize,
@@ -106,14 +108,14 @@ function setUp(root: HTMLElement, list: HTMLElement): void {
         const facets = values.get(item.id);
         if (wanted.has(item.id) && !byId.has(item.id) && facets) byId.set(item.id, row(item, facets));
       }
-      show(
-        ids.map((id) => {
-          const el = byId.get(id);
-          // The index and the year files come from different builds (a cache between them): say so.
-          if (!el) throw new Error(`${id} is in the facet index but in no year file`);
-          return el;
-        }),
-      );
+      const rowsOf = ids.map((id) => {
+        const el = byId.get(id);
+        // The index and the year files come from different builds (a cache between them): say so.
+        if (!el) throw new Error(`${id} is in the facet index but in no year file`);
+        const value = el.querySelector('time')?.dateTime ?? '';
+        return { el, date: { value, precision: precisionOf(value) ?? 'year' } };
+      });
+      show(embedOrder(rowsOf).map(({ el }) => el));
       say('');
     })
     .catch(() => {

@@ -55,9 +55,26 @@ function usDate(day: string): string {
   return `${usMonth.format(new Date(Date.UTC(year, month - 1, 1)))} ${date}, ${year}`;
 }
 
-/** What the entry is about, e.g. "Memorandum of understanding, 19 June 2024" (never more precise than known). */
+/**
+ * What the entry is about, e.g. "Memorandum of understanding, June 19, 2024", never more precise than known.
+ * A day is in the US form the citation's own dates take in APA and Chicago, so one citation never mixes two
+ * forms, and a reference manager's APA of the CSL-JSON matches this site's.
+ */
 function describeDocument(input: CitationInput): string {
-  return `${input.typeLabel}, ${formatDate(input.documentDate)}`;
+  const date = input.documentDate;
+  return `${input.typeLabel}, ${date.precision === 'day' ? usDate(date.value) : formatDate(date)}`;
+}
+
+/**
+ * A title with typographer's quotation marks, as APA and Chicago print them: “ ” for straight double ones
+ * (‘ ’ where `nested` inside Chicago's own), and ’ for an apostrophe ("China’s").
+ */
+function curlyTitle(title: string, nested: boolean): string {
+  const [open, close] = nested ? ['‘', '’'] : ['“', '”'];
+  const quoted = title.replace(/"([^"]*)"/g, `${open}$1${close}`);
+  return (nested ? quoted.replace(/“([^”]*)”/g, '‘$1’') : quoted)
+    .replace(/(^|[\s(“‘])'/g, '$1‘')
+    .replace(/'/g, '’');
 }
 
 /** APA 7th edition, web page by a group author that is also the site (so the site is not repeated). */
@@ -65,16 +82,15 @@ export function apa(input: CitationInput): string {
   const [year] = dayParts(input.lastReviewed);
   const monthDay = usDate(input.lastReviewed).replace(/, \d{4}$/, '');
   return (
-    `${input.siteName}. (${year}, ${monthDay}). ${input.title} [${describeDocument(input)}]. ` +
+    `${input.siteName}. (${year}, ${monthDay}). ${curlyTitle(input.title, false)} [${describeDocument(input)}]. ` +
     `Retrieved ${usDate(input.accessed)}, from ${input.url}`
   );
 }
 
 /** Chicago 17th edition, bibliography entry for a web page; quotation marks inside the title become single. */
 export function chicago(input: CitationInput): string {
-  const title = input.title.replace(/"([^"]*)"/g, '‘$1’').replace(/“([^”]*)”/g, '‘$1’');
   return (
-    `${input.siteName}. “${title}.” ${describeDocument(input)}. ` +
+    `${input.siteName}. “${curlyTitle(input.title, true)}.” ${describeDocument(input)}. ` +
     `Last reviewed ${usDate(input.lastReviewed)}. Accessed ${usDate(input.accessed)}. ${input.url}.`
   );
 }

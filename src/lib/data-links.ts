@@ -2,6 +2,8 @@
  * The open-data files as the site serves them: the dataset built from the record, with this build's
  * absolute addresses (site and base path). Endpoints and the /data/ page share one build of the files.
  */
+import repositoryCitation from '../../CITATION.cff?raw';
+import { BUILT_ON } from './build-info';
 import { dataFiles, type DataFileName, type DataLinks } from './dataset';
 import { routes, url } from './paths';
 import { loadRecord } from './record';
@@ -30,6 +32,12 @@ export function siteDataFiles(site: URL | undefined): Promise<Record<DataFileNam
   built ??= loadRecord().then((record) => dataFiles(record, siteDataLinks(site)));
   return built;
 }
+
+/**
+ * /data/CITATION.cff: the repository's file with this build's day as `date-released`. Each build publishes
+ * the dataset anew, and a citation made from a file without a date says "n.d.".
+ */
+export const SITE_CITATION = `${repositoryCitation.trimEnd()}\ndate-released: '${BUILT_ON}'\n`;
 
 /** Media types of the downloads. */
 const TYPES = { json: 'application/json', csv: 'text/csv; charset=utf-8' } as const;

@@ -138,8 +138,12 @@ describe('agreements.csv', () => {
 describe('CITATION.cff', () => {
   const repoFile = readFileSync(join(projectRoot, 'CITATION.cff'), 'utf8');
 
-  it('is served at /data/CITATION.cff exactly as the repository has it', () => {
-    expect(file('CITATION.cff')).toBe(repoFile);
+  it('is served at /data/CITATION.cff as the repository has it, dated by the build of the data beside it', () => {
+    const served = file('CITATION.cff');
+    expect(served.startsWith(repoFile)).toBe(true);
+    const cff = parseYaml(served) as Record<string, unknown>;
+    expect(cff['date-released']).toBe(String(json('dataset.json')['builtAt']).slice(0, 10));
+    expect(parseYaml(repoFile)).toEqual({ ...cff, 'date-released': undefined });
   });
 
   it('is a CFF 1.2.0 dataset citation with the project’s version and the data’s licence', () => {

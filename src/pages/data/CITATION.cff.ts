@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import citation from '../../../CITATION.cff?raw';
+import { SITE_CITATION } from '../../lib/data-links';
 
-/** The repository's CITATION.cff, served as it is: one file, for the repository and the site. */
+/** The dataset's citation file: the repository's CITATION.cff, dated by this build. */
 export const GET: APIRoute = () =>
-  new Response(citation, { headers: { 'content-type': 'application/yaml; charset=utf-8' } });
+  new Response(SITE_CITATION, { headers: { 'content-type': 'application/yaml; charset=utf-8' } });

@@ -57,6 +57,15 @@ describe('every page', () => {
     expect(joined).toEqual([]);
   });
 
+  it.each(pages)('%s prints no link text with percent-escaped letters, only the address itself', (path) => {
+    // A source without a headline is cited by its address; "%e9%a9%ac" tells a reader nothing that "马" does not.
+    const escaped = readPage(path)
+      .querySelectorAll('a[href]')
+      .map((a) => a.text.trim())
+      .filter((text) => /%[89a-f][0-9a-f]/i.test(text));
+    expect(escaped).toEqual([]);
+  });
+
   it.each(pages)('%s carries a CSP that allows no inline or eval script', (path) => {
     const csp =
       readPage(path).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';

@@ -72,9 +72,7 @@ function describeDocument(input: CitationInput): string {
 function curlyTitle(title: string, nested: boolean): string {
   const [open, close] = nested ? ['‘', '’'] : ['“', '”'];
   const quoted = title.replace(/"([^"]*)"/g, `${open}$1${close}`);
-  return (nested ? quoted.replace(/“([^”]*)”/g, '‘$1’') : quoted)
-    .replace(/(^|[\s(“‘])'/g, '$1‘')
-    .replace(/'/g, '’');
+  return (nested ? quoted.replace(/“([^”]*)”/g, '‘$1’') : quoted).replace(/(^|[\s(“‘])'/g, '$1‘').replace(/'/g, '’');
 }
 
 /** APA 7th edition, web page by a group author that is also the site (so the site is not repeated). */

@@ -112,6 +112,7 @@ const en = {
     'Plain-language explainers of the fields Malaysia and China cooperate in, each with the agreements that serve it.',
   'event.documents': 'Documents exchanged',
   'event.reported': '{n} documents reported, {m} described here.',
+  'event.reportedSeparately': '{n} documents reported; {m} described here, {k} of them counted separately.',
   'event.reportedUnknown': 'No count of documents is reported; {m} described here.',
   'event.place': 'Place',
   'event.dates': 'Dates',

@@ -1,6 +1,7 @@
 /**
  * Checks across collections that a schema cannot see: references to missing entries (Astro only warns),
- * agreements dated outside their event, and sources nobody cites. Pure, so tests feed it plain data.
+ * agreements dated outside their event, an event's separately counted documents that are not its own, and
+ * sources nobody cites. Pure, so tests feed it plain data.
  */
 import { mayFallWithin, type PartialDate } from './dates';
 
@@ -23,6 +24,8 @@ export interface CheckedEntry {
   event?: string | undefined;
   /** For events: the span of days. */
   span?: { start: PartialDate; end: PartialDate } | undefined;
+  /** For events: the agreements its reported count leaves out, each of which must be one of its documents. */
+  countedSeparately?: readonly string[] | undefined;
 }
 
 /** A failed check, with the file, the field and the value it concerns. */
@@ -52,6 +55,17 @@ export function findProblems(entries: readonly CheckedEntry[]): Problem[] {
         });
       }
     }
+    entry.countedSeparately?.forEach((id, i) => {
+      const agreement = byKey.get(`agreements/${id}`);
+      if (agreement && agreement.event !== entry.id) {
+        problems.push({
+          filePath: where(entry),
+          field: `documentsReported.countedSeparately.${i}`,
+          value: id,
+          message: `is counted separately from this event's documents, but its own event is "${agreement.event ?? 'none'}"`,
+        });
+      }
+    });
     if (entry.date && entry.event) {
       const span = byKey.get(`events/${entry.event}`)?.span;
       if (span && !mayFallWithin(entry.date, span.start, span.end)) {

@@ -88,7 +88,11 @@ function checkedEntries(c: Collections): CheckedEntry[] {
   });
   return [
     ...c.agreements.map((a) => ({ ...base('agreements', a), date: a.data.date, event: a.data.event?.id })),
-    ...c.events.map((e) => ({ ...base('events', e), span: { start: e.data.start, end: e.data.end ?? e.data.start } })),
+    ...c.events.map((e) => ({
+      ...base('events', e),
+      span: { start: e.data.start, end: e.data.end ?? e.data.start },
+      countedSeparately: e.data.documentsReported?.countedSeparately.map((ref) => ref.id),
+    })),
     ...c.themes.map((t) => base('themes', t)),
     ...c.actors.map((a) => base('actors', a)),
     ...c.sources.map((s) => base('sources', s)),

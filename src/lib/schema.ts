@@ -282,6 +282,8 @@ export function createSchemas(reference: ReferenceFactory) {
           count: z.number().int().nonnegative(),
           /** The wording of the count, e.g. "more than 30" in Chinese reports. */
           note: z.string().trim().min(1).optional(),
+          /** Documents of this event that the count leaves out, such as a joint statement of the next day. */
+          countedSeparately: z.array(reference('agreements')).default([]),
         })
         .optional(),
       /** One paragraph in plain language. */

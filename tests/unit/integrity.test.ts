@@ -54,6 +54,21 @@ describe('findProblems', () => {
     expect(findProblems([vague, theme, event, source('star')])).toEqual([]);
   });
 
+  it('accepts a document counted separately from its own event, and reports one of another event', () => {
+    const separate = { ...event, countedSeparately: ['ai-mou'] };
+    expect(findProblems([agreement(), theme, separate, source('star')])).toEqual([]);
+    const elsewhere = agreement({ event: 'li-visit', date: { value: '2025-04-16', precision: 'day' } });
+    const problems = findProblems([elsewhere, theme, separate, source('star')]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        filePath: 'content/events/xi-visit.mdx',
+        field: 'documentsReported.countedSeparately.0',
+        value: 'ai-mou',
+      }),
+    ]);
+    expect(problems[0]?.message).toContain('"li-visit"');
+  });
+
   it('reports a source that nothing cites', () => {
     expect(findProblems([agreement(), theme, event, source('star'), source('orphan')])).toEqual([
       expect.objectContaining({ filePath: 'content/sources.yaml', field: 'id', value: 'orphan' }),

@@ -136,6 +136,14 @@ const cases: BadCase[] = [
     expected: ['content/agreements/ai-mou.mdx', 'date.value', '2025-05-16', 'state-visit'],
   },
   {
+    name: 'document counted separately from an event it is not part of',
+    breakIt: (c) => {
+      edit(c, AGREEMENT, 'event: state-visit\n', '');
+      edit(c, 'events/state-visit.mdx', '{ count: 31 }', '{ count: 31, countedSeparately: [ai-mou] }');
+    },
+    expected: ['content/events/state-visit.mdx', 'documentsReported.countedSeparately.0', 'ai-mou'],
+  },
+  {
     name: 'source that no entry cites',
     breakIt: (c) =>
       appendFileSync(

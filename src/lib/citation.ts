@@ -106,9 +106,13 @@ const BIBTEX_ESCAPES: Record<string, string> = {
   '^': '\\textasciicircum{}',
 };
 
-/** Text for a BibTeX field: LaTeX's special characters escaped; other Unicode (en dash, Chinese) kept as is. */
+/**
+ * Text for a BibTeX field: LaTeX's special characters escaped, and straight double quotation marks as
+ * LaTeX's opening and closing ones (a straight one prints as a closing mark on both sides); other Unicode
+ * (en dash, Chinese) kept as is.
+ */
 function bibtexText(text: string): string {
-  return text.replace(/[\\{}%&$#_~^]/g, (ch) => BIBTEX_ESCAPES[ch] ?? ch);
+  return text.replace(/[\\{}%&$#_~^]/g, (ch) => BIBTEX_ESCAPES[ch] ?? ch).replace(/"([^"]*)"/g, "``$1''");
 }
 
 const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

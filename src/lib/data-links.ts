@@ -35,9 +35,10 @@ export function siteDataFiles(site: URL | undefined): Promise<Record<DataFileNam
 
 /**
  * /data/CITATION.cff: the repository's file with this build's day as `date-released`. Each build publishes
- * the dataset anew, and a citation made from a file without a date says "n.d.".
+ * the dataset anew, and a citation made from a file without a date says "n.d.". The file's opening comments
+ * are for its maintainers, so readers get it without them.
  */
-export const SITE_CITATION = `${repositoryCitation.trimEnd()}\ndate-released: '${BUILT_ON}'\n`;
+export const SITE_CITATION = `${repositoryCitation.replace(/^(?:#.*\n)+/, '').trimEnd()}\ndate-released: '${BUILT_ON}'\n`;
 
 /** Media types of the downloads. */
 const TYPES = { json: 'application/json', csv: 'text/csv; charset=utf-8' } as const;

@@ -140,7 +140,9 @@ describe('CITATION.cff', () => {
 
   it('is served at /data/CITATION.cff as the repository has it, dated by the build of the data beside it', () => {
     const served = file('CITATION.cff');
-    expect(served.startsWith(repoFile)).toBe(true);
+    // The repository's opening comments are for its maintainers.
+    expect(served).not.toMatch(/^#/m);
+    expect(served.startsWith(repoFile.replace(/^(?:#.*\n)+/, ''))).toBe(true);
     const cff = parseYaml(served) as Record<string, unknown>;
     expect(cff['date-released']).toBe(String(json('dataset.json')['builtAt']).slice(0, 10));
     expect(parseYaml(repoFile)).toEqual({ ...cff, 'date-released': undefined });

@@ -156,6 +156,33 @@ describe('dates are shown at their precision', () => {
   });
 });
 
+describe('actor pages say how a body or a person is linked to its documents', () => {
+  const actors = parseYaml(readFileSync(join(projectRoot, 'content/actors.yaml'), 'utf8')) as {
+    id: string;
+    kind: string;
+  }[];
+  it.each(actors)('$id ($kind)', ({ id, kind }) => {
+    const heading = readPage(`/actors/${id}/`).querySelector('#actor-documents')?.text ?? '';
+    // A person signs or exchanges a document; a body is party to it.
+    expect(heading).toMatch(
+      kind === 'person'
+        ? /^Documents this person signed or exchanged \(\d+\)$/
+        : /^Documents this body is party to \(\d+\)$/,
+    );
+  });
+});
+
+describe('the year pages', () => {
+  it('show which year is the current one, to the eye as well as to a screen reader', () => {
+    const css = readFileSync(
+      join(distDir, readPage('/years/2024/').querySelector('link[rel="stylesheet"]')?.getAttribute('href') ?? ''),
+      'utf8',
+    );
+    expect(readPage('/years/2024/').querySelector('.tags a[aria-current="page"]')?.text.trim()).toBe('2024');
+    expect(css).toMatch(/\.tags a\[aria-current=(?:'|")?page(?:'|")?\]\{[^}]*font-weight:700/);
+  });
+});
+
 describe('old addresses', () => {
   const map = parseYaml(readFileSync(join(projectRoot, 'content/redirects.yaml'), 'utf8')) as {
     from: string;

@@ -132,6 +132,12 @@ describe('BibTeX', () => {
     expect(text.endsWith('\n}')).toBe(true);
   });
 
+  it('writes a title’s quotation marks as LaTeX’s opening and closing ones', () => {
+    expect(bibtex(twinParks)).toContain(
+      "title = {{Memorandum of understanding on upgrading the ``Two Countries, Twin Parks'' project}},",
+    );
+  });
+
   it('has balanced braces, so a stray brace in a title cannot end a field early', () => {
     const text = bibtex(awkward).replace(/\\[{}]/g, '');
     let depth = 0;
@@ -144,7 +150,8 @@ describe('BibTeX', () => {
 
   it.each([twinParks, awkward])('reads back in citation-js with the same title, URL and dates ($id)', (input) => {
     const item = parseOne(bibtex(input));
-    expect(item.title).toBe(input.title);
+    // LaTeX's ``…'' read back as the curly marks LaTeX prints.
+    expect(item.title).toBe(input.title.replace(/"([^"]*)"/g, '“$1”'));
     expect(item.URL).toBe(input.url);
     expect(item.issued?.['date-parts']).toEqual([input.lastReviewed.split('-').map(Number)]);
     expect(item.accessed?.['date-parts']).toEqual([input.accessed.split('-').map(Number)]);

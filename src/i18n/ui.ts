@@ -300,6 +300,7 @@ const en = {
   'search.browse': '{n} agreements. Type a query above, or narrow them by theme, type, year or party.',
   'search.browseOne': '1 agreement. Type a query above, or change the filters.',
   'search.noneFiltered': 'No results for “{q}” with these filters. Remove a filter, or browse instead:',
+  'search.noneBrowse': 'No document matches these filters. Remove a filter, or browse instead:',
   'search.shown': 'Showing {n} of {m}; narrow them with the filters, or show more below.',
   'search.more': 'Show {n} more results',
   'search.suggest': 'Browse instead:',

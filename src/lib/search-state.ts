@@ -61,6 +61,14 @@ export function hasFilters(state: SearchState): boolean {
 }
 
 /**
+ * The state without one facet's values. A facet's values are alternatives, so the count beside each of
+ * them is taken from the search without that facet: what ticking the value adds, as on the timeline.
+ */
+export function withoutFacet(state: SearchState, facet: Facet): SearchState {
+  return { ...state, filters: { ...state.filters, [facet]: [] } };
+}
+
+/**
  * Pagefind options for a state. Values of one facet are alternatives (any of them), facets combine
  * (all of them). An empty query browses agreements only, newest first unless an order is chosen.
  */

@@ -55,6 +55,31 @@ describe('search', () => {
     expect(problems.consoleErrors).toEqual([]);
   });
 
+  it('counts a ticked facet’s other values by what ticking them adds, as the timeline does', async () => {
+    const { page, problems } = await watchedPage(site.browser);
+    await page.goto(`${site.server.root}search/?type=Protocol`);
+    const status = page.locator('[data-search-status]');
+    await status.filter({ hasText: /^\d+ / }).waitFor();
+    const total = () => status.textContent().then((text) => Number(/\d+/.exec(text ?? '')?.[0]));
+    const before = await total();
+    const mou = page.locator('[data-facet="type"] label').filter({ hasText: /^MoU / });
+    const shown = Number(/\((\d+)\)/.exec((await mou.textContent()) ?? '')?.[1]);
+    expect(shown).toBeGreaterThan(0);
+    await mou.locator('input').check();
+    await expect.poll(total).toBe(before + shown);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  it('says which filters leave nothing when there is no query, without empty quotation marks', async () => {
+    const { page } = await watchedPage(site.browser);
+    await page.goto(`${site.server.root}search/?type=Protocol&year=2025`);
+    const status = page.locator('[data-search-status]');
+    await status.filter({ hasText: /filters/ }).waitFor();
+    await expect(status.textContent()).resolves.toBe(
+      'No document matches these filters. Remove a filter, or browse instead:',
+    );
+  });
+
   it('explains the failure and links to the timeline when the index cannot load', async () => {
     const { page } = await watchedPage(site.browser);
     await page.route('**/pagefind/**', (route) => route.abort());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill, hasFilters, pagefindOptions, parseState, stateToParams } from '../../src/lib/search-state';
+import { fill, hasFilters, pagefindOptions, parseState, stateToParams, withoutFacet } from '../../src/lib/search-state';
 
 const params = (s: string) => new URLSearchParams(s);
 
@@ -58,6 +58,15 @@ describe('pagefindOptions', () => {
 
   it('sorts a query by date when asked', () => {
     expect(pagefindOptions(parseState(params('q=visa&sort=newest')))).toEqual({ filters: {}, sort: { date: 'desc' } });
+  });
+});
+
+describe('withoutFacet', () => {
+  it('drops one facet’s values and keeps the query, the order and the other facets', () => {
+    const state = parseState(params('q=MITI&type=MoU&type=Protocol&year=2024&sort=oldest'));
+    expect(stateToParams(withoutFacet(state, 'type')).toString()).toBe('q=MITI&year=2024&sort=oldest');
+    expect(pagefindOptions(withoutFacet(state, 'year')).filters).toEqual({ type: { any: ['MoU', 'Protocol'] } });
+    expect(state.filters.type).toEqual(['MoU', 'Protocol']);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   pagefindOptions,
   parseState,
   stateToParams,
+  withoutFacet,
   type Facet,
   type SearchState,
 } from '../../lib/search-state';
@@ -78,6 +79,27 @@ function buildFacets(form: HTMLFormElement, all: FilterCounts): void {
       }),
     );
   }
+}
+
+/**
+ * The counts beside the facets' values: Pagefind's for the search itself, except for each facet with a
+ * value ticked, whose counts come from the same search without that facet. Otherwise ticking "Protocol"
+ * would show "MoU (0)", though ticking MoU as well adds 14 results.
+ */
+async function facetCounts(
+  pagefind: Awaited<ReturnType<typeof loadPagefind>>,
+  state: SearchState,
+  counts: FilterCounts,
+): Promise<FilterCounts> {
+  const chosen = FACETS.filter((facet) => state.filters[facet].length > 0);
+  const alone = await Promise.all(
+    chosen.map(async (facet) => {
+      const { filters } = pagefindOptions(withoutFacet(state, facet));
+      const search = await pagefind.search(state.q || null, { filters });
+      return [facet, search?.filters[facet] ?? {}] as const;
+    }),
+  );
+  return { ...counts, ...Object.fromEntries(alone) };
 }
 
 /** Shows, next to each facet value, how many results the current search has with it. */
@@ -151,7 +173,8 @@ async function start(root: HTMLElement): Promise<void> {
   const describe = (total: number) => {
     const q = state.q;
     let text: string | undefined;
-    if (total === 0) text = fill(messages[hasFilters(state) ? 'msgNoneFiltered' : 'msgNone'] ?? '', { q });
+    if (total === 0 && hasFilters(state)) text = fill(messages[q ? 'msgNoneFiltered' : 'msgNoneBrowse'] ?? '', { q });
+    else if (total === 0) text = fill(messages['msgNone'] ?? '', { q });
     else if (!q) text = fill(messages[total === 1 ? 'msgBrowseOne' : 'msgBrowse'] ?? '', { n: total });
     // A date order lists only the pages with a date, so it says so rather than count them by kind.
     else if (state.sort !== 'relevance')
@@ -176,8 +199,10 @@ async function start(root: HTMLElement): Promise<void> {
   const show = async () => {
     const mine = ++generation;
     let next: SearchOutcome;
+    let counts: FilterCounts;
     try {
       next = await runSearch(pagefind, state.q, pagefindOptions(state), PAGE_RESULTS);
+      counts = await facetCounts(pagefind, state, next.counts);
     } catch {
       // A date order whose file cannot be fetched, or a chunk that fails: say so rather than go quiet.
       if (mine === generation) say(messages['msgFailed']);
@@ -186,7 +211,7 @@ async function start(root: HTMLElement): Promise<void> {
     if (mine !== generation) return;
     outcome = next;
     shown = next.hits.length;
-    updateCounts(form, next.counts);
+    updateCounts(form, counts);
     list.replaceChildren(...next.hits.map((hit) => resultItem(hit, messages)));
     suggest.hidden = next.total > 0;
     showMoreButton(next.total);

@@ -117,7 +117,7 @@ describe(`the timeline with ${SIZE} agreements`, () => {
     expect(expected.some((id) => record.findIndex((r) => r.id === id) > 150)).toBe(true);
     expect(await visibleIds(page)).toEqual(expected);
     await expect(page.locator('[data-filter-status]').textContent()).resolves.toBe(
-      `${expected.length} of ${SIZE} agreements shown`,
+      `${expected.length} of ${SIZE} documents shown`,
     );
     // The count beside a year box: that year's agreements with the theme, folded years included.
     const oldest = record.at(-1)?.year ?? '';
@@ -188,7 +188,7 @@ describe(`the timeline with ${SIZE} agreements`, () => {
     const { page, problems } = await watchedPage(browser);
     await page.goto(new URL(link?.getAttribute('href') ?? '', server.root).href);
     await page.locator('.search-result').first().waitFor();
-    await expect(page.locator('[data-search-status]').textContent()).resolves.toContain(`${n} agreements`);
+    await expect(page.locator('[data-search-status]').textContent()).resolves.toContain(`${n} documents`);
     expect(problems.consoleErrors).toEqual([]);
   });
 });
@@ -263,14 +263,14 @@ describe(`the embed with ${SIZE} agreements`, () => {
     expect(statSync(join(dist, 'embed/timeline/index.html')).size).toBeLessThan(50_000);
 
     const html = readPage('/embed/timeline/', dist);
-    expect(html.querySelector('h1')?.text.trim()).toBe(`${SIZE} agreements`);
+    expect(html.querySelector('h1')?.text.trim()).toBe(`${SIZE} documents`);
     const more = html.querySelector('[data-embed-more] a');
     expect(more?.text.trim()).toBe(
-      `The newest ${EMBED_ITEMS} of ${SIZE} agreements are listed here; see all ${SIZE} on the full timeline`,
+      `The newest ${EMBED_ITEMS} of ${SIZE} documents are listed here; see all ${SIZE} on the full timeline`,
     );
     expect(more?.getAttribute('href')).toBe('/');
     expect(more?.getAttribute('target')).toBe('_top');
-    expect(html.querySelector('noscript')?.text).toContain(`the newest ${EMBED_ITEMS} agreements`);
+    expect(html.querySelector('noscript')?.text).toContain(`the newest ${EMBED_ITEMS} documents`);
   });
 
   it('finds every agreement with a theme in the whole record, newest first, with the count in its heading', async () => {
@@ -285,7 +285,7 @@ describe(`the embed with ${SIZE} agreements`, () => {
     await loaded(page);
     await expectListed(page, expected);
     const title = frontMatter<{ title: string }>(`themes/${theme}.mdx`).title;
-    await expect(page.locator('h1').textContent()).resolves.toBe(`${expected.length} agreements · theme: ${title}`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(`${expected.length} documents · theme: ${title}`);
     await expect(page.locator('[data-embed-more]').isVisible()).resolves.toBe(false);
     await expect(page.locator('[data-embed-none]').isVisible()).resolves.toBe(false);
     await expect(page.getByRole('link', { name: 'Open the full timeline' }).getAttribute('href')).resolves.toBe(
@@ -307,7 +307,7 @@ describe(`the embed with ${SIZE} agreements`, () => {
     await page.goto(embed(`?year=${oldest}&colour=red`));
     await loaded(page);
     await expectListed(page, expected);
-    await expect(page.locator('h1').textContent()).resolves.toBe(`${expected.length} agreements · ${oldest}`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(`${expected.length} documents · ${oldest}`);
     expect(fetched.sort()).toEqual([`/embed/timeline/${oldest}.json`, '/timeline/facets.json']);
     expect(problems.consoleErrors).toEqual([]);
   });
@@ -325,14 +325,14 @@ describe(`the embed with ${SIZE} agreements`, () => {
     await loaded(page);
     expect(await listed(page)).toEqual([]);
     await expect(page.locator('[data-embed-none]').isVisible()).resolves.toBe(true);
-    await expect(page.locator('h1').textContent()).resolves.toMatch(/^0 agreements · /);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/^0 documents · /);
   });
 
   it('without JavaScript lists the newest agreements, as built', async () => {
     const { page } = await watchedPage(browser, { javaScript: false });
     await page.goto(embed(`?year=${record.at(-1)?.year ?? ''}`));
     expect(await listed(page)).toEqual(onPage());
-    await expect(page.locator('h1').textContent()).resolves.toBe(`${SIZE} agreements`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(`${SIZE} documents`);
     await expect(page.locator('[data-embed-more]').isVisible()).resolves.toBe(true);
   });
 

@@ -57,7 +57,7 @@ const views = [
   {
     query: '?theme=artificial-intelligence&year=2025',
     expected: ids((a) => a.themes.includes('artificial-intelligence') && a.date.value.startsWith('2025')),
-    heading: (n: number) => `${n} agreements · theme: ${themeTitle('artificial-intelligence')} · 2025`,
+    heading: (n: number) => `${n} documents · theme: ${themeTitle('artificial-intelligence')} · 2025`,
   },
   {
     query: '?theme=digital-economy&theme=trade-in-services&type=mou',
@@ -65,7 +65,7 @@ const views = [
       (a) => (a.themes.includes('digital-economy') || a.themes.includes('trade-in-services')) && a.type === 'mou',
     ),
     heading: (n: number) =>
-      `${n} agreements · theme: ${themeTitle('digital-economy')} or ${themeTitle('trade-in-services')} · type: MoU`,
+      `${n} documents · theme: ${themeTitle('digital-economy')} or ${themeTitle('trade-in-services')} · type: MoU`,
   },
   {
     query: '?cn=ndrc',
@@ -122,7 +122,7 @@ describe('the embed page', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(await embedIds(page)).toEqual(expected);
     const heading = await page.locator('h1').textContent();
-    expect(heading).toMatch(new RegExp(`^${expected.length} agreements? · 2024 · Malaysian party: .+$`));
+    expect(heading).toMatch(new RegExp(`^${expected.length} documents? · 2024 · Malaysian party: .+$`));
     expect(heading).not.toContain('not-a-theme');
     expect(await page.getByRole('link', { name: 'Open the full timeline' }).getAttribute('href')).toBe(
       '/?year=2024&my=motac',
@@ -139,15 +139,15 @@ describe('the embed page', () => {
     const { page } = await watchedPage(site.browser);
     await page.goto(`${site.server.origin}/embed/timeline/?year=${empty?.year}&type=${empty?.type}`);
     expect(await embedIds(page)).toEqual([]);
-    expect(await page.getByText('No agreement in the record matches these filters.').isVisible()).toBe(true);
-    expect(await page.locator('h1').textContent()).toMatch(/^0 agreements · /);
+    expect(await page.getByText('No document in the record matches these filters.').isVisible()).toBe(true);
+    expect(await page.locator('h1').textContent()).toMatch(/^0 documents · /);
   });
 
   it('without JavaScript lists every agreement and says why', async () => {
     const { page } = await watchedPage(site.browser, { javaScript: false });
     await page.goto(`${site.server.origin}/embed/timeline/?theme=artificial-intelligence`);
     expect(await embedIds(page)).toEqual(ids(() => true));
-    expect(await page.locator('h1').textContent()).toBe(`${agreements.length} agreements`);
+    expect(await page.locator('h1').textContent()).toBe(`${agreements.length} documents`);
     // Playwright turns scripts off without the parser's "scripting disabled" flag, so it never shows
     // <noscript>; a browser with JavaScript off does. Its note is in the page.
     expect(readPage('/embed/timeline/').querySelector('noscript')?.text).toContain('Filtering needs JavaScript');

@@ -62,7 +62,7 @@ describe('the search page', () => {
   it('browses every agreement, newest first, ten at a time, with facet counts, when the query is empty', async () => {
     const { page, problems } = await openSearch('');
     expect(await resultIds(page)).toHaveLength(10);
-    await expect(page.getByRole('status').textContent()).resolves.toMatch(/^22 agreements.*Showing 10 of 22/);
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/^22 documents.*Showing 10 of 22/);
     const year = page.getByRole('group', { name: 'Year' });
     await expect(year.getByText('2025').locator('..').textContent()).resolves.toMatch(/2025 \(7\)/);
     // "Show more" appends the next ten, keeps the first ten, and moves focus to the first new result.
@@ -78,7 +78,7 @@ describe('the search page', () => {
     expect(new Set(ids).size).toBe(22);
     expect(ids.indexOf('visa-exemption-agreement-2025')).toBeLessThan(ids.indexOf('joint-statement-2024'));
     expect(await page.locator('[data-search-more]').isHidden()).toBe(true);
-    await expect(page.getByRole('status').textContent()).resolves.toMatch(/^22 agreements\. Type/);
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/^22 documents\. Type/);
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.cspViolations).toEqual([]);
   });

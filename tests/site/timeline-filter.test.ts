@@ -68,7 +68,7 @@ describe('timeline filters', () => {
     const expected = ids((a) => a.themes.includes('artificial-intelligence'));
     expect(expected.length).toBeGreaterThan(0);
     expect(await visibleIds(page)).toEqual(expected);
-    expect(await status(page)).toBe(`${expected.length} of ${agreements.length} agreements shown`);
+    expect(await status(page)).toBe(`${expected.length} of ${agreements.length} documents shown`);
     // The address follows once the rows have painted.
     await expect.poll(() => new URL(page.url()).search).toBe('?theme=artificial-intelligence');
     expect(problems.consoleErrors).toEqual([]);
@@ -144,7 +144,7 @@ describe('timeline filters', () => {
     await page.getByRole('button', { name: 'Clear all filters' }).focus();
     await page.keyboard.press('Enter');
     expect(await visibleIds(page)).toEqual(ids(() => true));
-    expect(await status(page)).toBe(`All ${agreements.length} agreements shown`);
+    expect(await status(page)).toBe(`All ${agreements.length} documents shown`);
     await expect.poll(() => new URL(page.url()).search).toBe('');
   });
 
@@ -191,7 +191,7 @@ describe('timeline filters', () => {
     await page.goto(`${site.server.root}?${new URLSearchParams(pair).toString()}`);
     await expect.poll(() => visibleIds(page)).toEqual([]);
     expect(await status(page)).toBe(
-      `No agreement matches all these filters (0 of ${agreements.length}): clear one to see more`,
+      `No document matches all these filters (0 of ${agreements.length}): clear one to see more`,
     );
   });
 

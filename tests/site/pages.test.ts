@@ -172,6 +172,24 @@ describe('actor pages say how a body or a person is linked to its documents', ()
   });
 });
 
+describe('status and confidence', () => {
+  const glossary = readPage('/glossary/');
+  it.each(contentIds('agreements'))('%s links its status and confidence to their meaning in the glossary', (id) => {
+    const facts = readPage(`/agreements/${id}/`).querySelector('.facts');
+    const links = (facts?.querySelectorAll('a[href^="/glossary/#"]') ?? []).filter((a) =>
+      /#(status|confidence)-/.test(a.getAttribute('href') ?? ''),
+    );
+    expect(links).toHaveLength(2);
+    for (const link of links) {
+      const term = glossary.getElementById((link.getAttribute('href') ?? '').split('#')[1] ?? '');
+      // The glossary's term starts with the label the page shows, and is followed by its meaning.
+      expect(term?.text.trim().startsWith(link.text.trim())).toBe(true);
+      expect(term?.nextElementSibling?.tagName).toBe('DD');
+      expect(term?.nextElementSibling?.text.trim().length).toBeGreaterThan(20);
+    }
+  });
+});
+
 describe('the year pages', () => {
   it('show which year is the current one, to the eye as well as to a screen reader', () => {
     const css = readFileSync(

@@ -60,3 +60,27 @@ export function changesOf(agreements: readonly ChangeSource[]): Change[] {
     (a, b) => b.date.localeCompare(a.date) || rank(a) - rank(b) || a.shortTitle.localeCompare(b.shortTitle, 'en'),
   );
 }
+
+/** Changes of one day, kind and note, made to several entries at once: one line on the changes page. */
+export interface ChangeGroup {
+  date: string;
+  kind: ChangeKind;
+  note: string | undefined;
+  /** The entries it was made to, in the order of the change list. */
+  entries: Pick<Change, 'agreementId' | 'shortTitle' | 'anchor'>[];
+}
+
+/**
+ * The changes with those of the same day, kind and note joined, in the order each group first appears.
+ * One correction made to 17 entries on one day is one line naming all 17, not 17 lines saying the same.
+ */
+export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
+  const groups = new Map<string, ChangeGroup>();
+  for (const { date, kind, note, agreementId, shortTitle, anchor } of changes) {
+    const key = JSON.stringify([date, kind, note]);
+    const group = groups.get(key) ?? { date, kind, note, entries: [] };
+    group.entries.push({ agreementId, shortTitle, anchor });
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}

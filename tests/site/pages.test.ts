@@ -190,6 +190,31 @@ describe('status and confidence', () => {
   });
 });
 
+describe('the changes page', () => {
+  const page = readPage('/changes/');
+  const lines = page.querySelectorAll('.changes > li');
+
+  it('says a change made to several documents on one day once, naming them all', () => {
+    const said = lines.map((li) => `${li.querySelector('time')?.getAttribute('datetime') ?? ''} ${li.text}`);
+    const keys = lines.map(
+      (li) =>
+        `${li.querySelector('time')?.getAttribute('datetime') ?? ''}|${li.querySelector('.muted')?.text ?? ''}|${li.querySelector('p')?.text ?? ''}`,
+    );
+    expect(new Set(keys).size, said.join('\n')).toBe(keys.length);
+  });
+
+  it('still links every addition and every update of every document', () => {
+    const linked = new Set(lines.flatMap((li) => li.querySelectorAll('a').map((a) => a.getAttribute('href'))));
+    for (const id of contentIds('agreements')) {
+      const front = parseYaml(
+        readFileSync(join(projectRoot, 'content/agreements', `${id}.mdx`), 'utf8').split(/^---$/m)[1] ?? '',
+      ) as { updates?: unknown[] };
+      const anchors = ['history-added', ...(front.updates ?? []).map((_, i) => `history-update-${i + 1}`)];
+      for (const anchor of anchors) expect(linked).toContain(`/agreements/${id}/#${anchor}`);
+    }
+  });
+});
+
 describe('the year pages', () => {
   it('show which year is the current one, to the eye as well as to a screen reader', () => {
     const css = readFileSync(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeAnchor, changesOf, type ChangeSource } from '../../src/lib/changes';
+import { changeAnchor, changesOf, groupChanges, type ChangeSource } from '../../src/lib/changes';
 
 const entry = (id: string, added: string, updates: ChangeSource['data']['updates'] = []): ChangeSource => ({
   id,
@@ -50,5 +50,25 @@ describe('changesOf', () => {
 
   it('has nothing to say about an empty record', () => {
     expect(changesOf([])).toEqual([]);
+  });
+});
+
+describe('groupChanges', () => {
+  it('joins a change made to several entries on one day, and keeps different notes and days apart', () => {
+    const fix = { date: '2026-12-06', kind: 'correction', note: 'Same fix.' } as const;
+    const groups = groupChanges(
+      changesOf([
+        entry('a', '2026-01-10', [fix]),
+        entry('b', '2026-01-10', [fix, { ...fix, note: 'Other fix.' }]),
+        entry('c', '2026-01-11', [{ ...fix, date: '2026-12-05' }]),
+      ]),
+    );
+    expect(groups.map((g) => [g.date, g.kind, g.note, g.entries.map((e) => `${e.agreementId}${e.anchor}`)])).toEqual([
+      ['2026-12-06', 'correction', 'Same fix.', [`a${changeAnchor(1)}`, `b${changeAnchor(1)}`]],
+      ['2026-12-06', 'correction', 'Other fix.', [`b${changeAnchor(2)}`]],
+      ['2026-12-05', 'correction', 'Same fix.', [`c${changeAnchor(1)}`]],
+      ['2026-01-11', 'added', undefined, [`c${changeAnchor(0)}`]],
+      ['2026-01-10', 'added', undefined, [`a${changeAnchor(0)}`, `b${changeAnchor(0)}`]],
+    ]);
   });
 });

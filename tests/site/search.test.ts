@@ -70,6 +70,24 @@ describe('search', () => {
     expect(problems.consoleErrors).toEqual([]);
   });
 
+  it('lists only the facet values some result has, so a phone shows the ones that matter', async () => {
+    const { page } = await watchedPage(site.browser, { width: 375 });
+    await page.goto(`${site.server.root}search/?q=visa`);
+    await page
+      .locator('[data-search-status]')
+      .filter({ hasText: /results? for “visa”/ })
+      .waitFor();
+    const visible = await page
+      .locator('[data-facet="theme"] label')
+      .evaluateAll((labels) => labels.filter((l) => l.checkVisibility()).map((l) => l.textContent.trim()));
+    expect(visible).toContain('Travel and visas (3)');
+    for (const label of visible) expect(label).not.toMatch(/\(0\)$/);
+    // Its box shows it without scrolling.
+    const box = await page.locator('[data-facet="theme"] ul').boundingBox();
+    const travel = await page.locator('[data-facet="theme"] label', { hasText: 'Travel and visas' }).boundingBox();
+    expect(box && travel && travel.y + travel.height <= box.y + box.height).toBe(true);
+  });
+
   it('says which filters leave nothing when there is no query, without empty quotation marks', async () => {
     const { page } = await watchedPage(site.browser);
     await page.goto(`${site.server.root}search/?type=Protocol&year=2025`);

@@ -99,6 +99,7 @@ const en = {
   'agreement.noUnknowns': 'No gaps recorded.',
   'agreement.sources': 'Sources',
   'agreement.supports': 'Supports:',
+  'agreement.sourceDetails': 'About this source',
   'agreement.related': 'Related agreements',
   'agreement.confidence': 'Confidence',
   'agreement.reviewed': 'Entry last reviewed',

@@ -190,6 +190,18 @@ describe('status and confidence', () => {
   });
 });
 
+describe('citations', () => {
+  it.each(contentIds('agreements'))('%s: links to the site’s entry for a source only as such', (id) => {
+    const links = readPage(`/agreements/${id}/`).querySelectorAll('.citations a');
+    const own = links.filter((a) => a.getAttribute('href')?.startsWith('/sources/'));
+    expect(own.length).toBeGreaterThan(0);
+    // "News report" on a link that leads to this site's list, not to the report, misleads a reader.
+    for (const a of own) expect(a.text.trim()).toBe('About this source');
+    const external = links.filter((a) => /^https?:/.test(a.getAttribute('href') ?? ''));
+    expect(external).toHaveLength(own.length);
+  });
+});
+
 describe('the changes page', () => {
   const page = readPage('/changes/');
   const lines = page.querySelectorAll('.changes > li');

@@ -465,7 +465,8 @@ const en = {
   'og.siteCounts': '{a} documents · {t} themes · {e} events',
   // issue 8: embed (helper block)
   'embed.title': 'Timeline of Malaysia–China cooperation documents (embeddable)',
-  'embed.description': 'A compact, filterable timeline of Malaysia–China cooperation documents, for embedding in other pages.',
+  'embed.description':
+    'A compact, filterable timeline of Malaysia–China cooperation documents, for embedding in other pages.',
   'embed.count': '{n} documents',
   'embed.countOne': '1 document',
   'embed.facet.theme': 'theme: {values}',

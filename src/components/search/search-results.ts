@@ -82,14 +82,13 @@ function buildFacets(form: HTMLFormElement, all: FilterCounts): void {
 }
 
 /**
- * The counts beside the facets' values: Pagefind's for the search itself, except for each facet with a
- * value ticked, whose counts come from the same search without that facet. Otherwise ticking "Protocol"
- * would show "MoU (0)", though ticking MoU as well adds 14 results.
+ * The counts of each facet with a value ticked, from the same search without that facet; the others come
+ * from the search itself. Otherwise ticking "Protocol" would show "MoU (0)", though ticking MoU as well
+ * adds 14 results.
  */
-async function facetCounts(
+async function tickedFacetCounts(
   pagefind: Awaited<ReturnType<typeof loadPagefind>>,
   state: SearchState,
-  counts: FilterCounts,
 ): Promise<FilterCounts> {
   const chosen = FACETS.filter((facet) => state.filters[facet].length > 0);
   const alone = await Promise.all(
@@ -99,7 +98,7 @@ async function facetCounts(
       return [facet, search?.filters[facet] ?? {}] as const;
     }),
   );
-  return { ...counts, ...Object.fromEntries(alone) };
+  return Object.fromEntries(alone);
 }
 
 /** Shows, next to each facet value, how many results the current search has with it. */
@@ -201,8 +200,13 @@ async function start(root: HTMLElement): Promise<void> {
     let next: SearchOutcome;
     let counts: FilterCounts;
     try {
-      next = await runSearch(pagefind, state.q, pagefindOptions(state), PAGE_RESULTS);
-      counts = await facetCounts(pagefind, state, next.counts);
+      // The searches without each ticked facet run beside the main one, not after it.
+      const [found, ticked] = await Promise.all([
+        runSearch(pagefind, state.q, pagefindOptions(state), PAGE_RESULTS),
+        tickedFacetCounts(pagefind, state),
+      ]);
+      next = found;
+      counts = { ...found.counts, ...ticked };
     } catch {
       // A date order whose file cannot be fetched, or a chunk that fails: say so rather than go quiet.
       if (mine === generation) say(messages['msgFailed']);

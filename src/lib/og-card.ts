@@ -4,6 +4,7 @@
  * then ends in an ellipsis instead of running off the card; og-render.ts draws the result.
  */
 import { countDocuments, t, type UiKey } from '../i18n/ui';
+import { shortName, type ActorNames } from './actor-name';
 import { formatDate, formatDateRange, type PartialDate } from './dates';
 
 /** Card size in pixels, as Open Graph and X (Twitter) expect for large images. */
@@ -215,13 +216,8 @@ export function fitText(text: string, steps: readonly FitStep[], width = TEXT_WI
   return { lines: clamp(lines, last.maxLines, last.fontSize, width), fontSize: last.fontSize, clamped: true };
 }
 
-/** A party as a card names it: its abbreviation, or its name when it has none. */
-export interface CardParty {
-  name: string;
-  abbreviation?: string | undefined;
-}
-
-const partyList = (parties: CardParty[]) => parties.map((p) => p.abbreviation ?? p.name).join(', ');
+// A card names each party by its abbreviation, or its name when it has none.
+const partyList = (parties: ActorNames[]) => parties.map(shortName).join(', ');
 
 /** A fact on one line, clamped with an ellipsis when it is longer than its column. */
 function fact(label: string, value: string): CardFact {
@@ -235,8 +231,8 @@ export interface AgreementCardInput {
   shortTitle: string;
   type: string;
   date: PartialDate;
-  malaysian: CardParty[];
-  chinese: CardParty[];
+  malaysian: ActorNames[];
+  chinese: ActorNames[];
 }
 
 /**

@@ -190,6 +190,19 @@ describe('status and confidence', () => {
   });
 });
 
+describe('parties', () => {
+  it.each(contentIds('agreements'))('%s names each party in its key facts as the party’s own page does', (id) => {
+    const links = readPage(`/agreements/${id}/`).querySelectorAll('.facts .parties a');
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      const own = readPage(link.getAttribute('href') ?? '')
+        .querySelector('h1')
+        ?.text.trim();
+      expect(link.text.trim()).toBe(own);
+    }
+  });
+});
+
 describe('citations', () => {
   it.each(contentIds('agreements'))('%s: links to the site’s entry for a source only as such', (id) => {
     const links = readPage(`/agreements/${id}/`).querySelectorAll('.citations a');

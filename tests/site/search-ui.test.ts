@@ -107,7 +107,13 @@ describe('the search page', () => {
         .evaluate((box) => document.activeElement === box),
     ).resolves.toBe(true);
     // Chinese party NDRC: only the AI MoU of April 2025 remains.
-    await afterChange(page, () => page.getByRole('group', { name: 'Chinese party' }).getByLabel(/^NDRC/).check());
+    await afterChange(page, () =>
+      page
+        .getByRole('group', { name: 'Chinese party' })
+        .getByLabel(/^National Development and Reform Commission \(NDRC\)/)
+        .check(),
+    );
+    expect(new URL(page.url()).searchParams.getAll('cn')).toEqual(['NDRC']);
     expect(await resultIds(page)).toEqual(['artificial-intelligence-ndrc-mou-2025']);
     expect(problems.consoleErrors).toEqual([]);
   });
@@ -122,6 +128,41 @@ describe('the search page', () => {
       'trade-in-services-mou-2025',
       'two-countries-twin-parks-mou-2025',
     ]);
+  });
+
+  it('names each party in full in its facet, while shared links keep the short value', async () => {
+    const { page } = await openSearch('?my=KDN');
+    const malaysian = page.getByRole('group', { name: 'Malaysian party' });
+    // content/actors.yaml: KDN is the Ministry of Home Affairs (Malaysia).
+    expect(await malaysian.getByLabel(/^Ministry of Home Affairs \(Malaysia\) \(KDN\) \(3\)$/).isChecked()).toBe(true);
+    // The three documents whose Malaysian party is KDN (content/agreements).
+    expect((await resultIds(page)).sort()).toEqual([
+      'transnational-crime-agreement-2024',
+      'visa-exemption-agreement-2025',
+      'visa-exemption-letter-of-intent-2024',
+    ]);
+  });
+
+  it('offers every facet’s values in the timeline filters’ order, one for one', async () => {
+    const { page } = await openSearch('');
+    const withoutCount = (texts: string[]) => texts.map((text) => text.trim().replace(/\s*\(\d+\)$/, ''));
+    const search = await page
+      .locator('.search-facet')
+      .evaluateAll((sets) => sets.map((set) => [...set.querySelectorAll('label')].map((l) => l.textContent ?? '')));
+    const timeline = await watchedPage(site.browser);
+    await timeline.page.goto(site.server.root);
+    const home = await timeline.page
+      .locator('.filters__group')
+      .evaluateAll((sets) => sets.map((set) => [...set.querySelectorAll('label')].map((l) => l.textContent ?? '')));
+    expect(search).toHaveLength(5);
+    expect(home).toHaveLength(5);
+    search.forEach((labels, i) => {
+      const theirs = withoutCount(home[i] ?? []);
+      const ours = withoutCount(labels);
+      expect(ours).toHaveLength(theirs.length);
+      // A party reads the same, with its abbreviation added: "Ministry of Commerce … (MOFCOM)".
+      ours.forEach((label, j) => expect(label.startsWith(theirs[j] ?? '?'), `${label} / ${theirs[j]}`).toBe(true));
+    });
   });
 
   it('orders by date, newest or oldest first, a month or a year after the days it holds, as the timeline does', async () => {

@@ -55,10 +55,16 @@ function resultItem(hit: SearchHit, messages: DOMStringMap): HTMLLIElement {
 /** Builds each facet's checkboxes once, from every value in the index (so focus stays put later). */
 function buildFacets(form: HTMLFormElement, all: FilterCounts): void {
   for (const facet of FACETS) {
-    const list = form.querySelector(`[data-facet="${facet}"] [data-facet-values]`);
+    const list = form.querySelector<HTMLElement>(`[data-facet="${facet}"] [data-facet-values]`);
     if (!list) continue;
-    const values = Object.keys(all[facet] ?? {}).sort((a, b) =>
-      facet === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en'),
+    // The page gives the timeline filters' order, and labels where a value is short: "KDN" reads
+    // "Ministry of Home Affairs (Malaysia) (KDN)".
+    const order: string[] = JSON.parse(list.dataset['order'] ?? '[]');
+    const labels: Partial<Record<string, string>> = JSON.parse(list.dataset['labels'] ?? '{}');
+    const labelOf = (value: string) => labels[value] ?? value;
+    const rank = (value: string) => (order.includes(value) ? order.indexOf(value) : order.length);
+    const values = Object.keys(all[facet] ?? {}).sort(
+      (a, b) => rank(a) - rank(b) || labelOf(a).localeCompare(labelOf(b), 'en'),
     );
     list.replaceChildren(
       ...values.map((value) => {
@@ -71,7 +77,7 @@ function buildFacets(form: HTMLFormElement, all: FilterCounts): void {
         number.className = 'search-facet__count';
         // The label wraps the box so the whole row takes the tap, not only the 13 px square.
         const text = document.createElement('span');
-        text.append(`${value} `, number);
+        text.append(`${labelOf(value)} `, number);
         const label = document.createElement('label');
         label.append(box, text);
         item.append(label);

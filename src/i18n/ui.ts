@@ -113,7 +113,8 @@ const en = {
     'Plain-language explainers of the fields Malaysia and China cooperate in, each with the agreements that serve it.',
   'event.documents': 'Documents exchanged',
   'event.reported': '{n} documents reported, {m} described here.',
-  'event.reportedSeparately': '{n} documents reported; {m} described here, {k} of them counted separately.',
+  'event.reportedSeparately': '{n} documents reported, {m} of them described here.',
+  'event.alsoDescribed': 'Also described here, and not among the {n}:',
   'event.reportedUnknown': 'No count of documents is reported; {m} described here.',
   'event.place': 'Place',
   'event.dates': 'Dates',
@@ -173,6 +174,7 @@ const en = {
     'A letter stating an intention to work together or negotiate; the least formal commitment.',
   'typeWeight.other': 'A document whose type the sources do not make clear.',
   'status.announced': 'Announced',
+  'status.issued': 'Issued',
   'status.signed': 'Signed',
   'status.exchanged': 'Signed or exchanged',
   'status.in-force': 'In force',
@@ -183,6 +185,8 @@ const en = {
   'confidence.single-source': 'Reported by a single source',
   'confidence.uncertain': 'Uncertain',
   'statusMeaning.announced': 'The sources report a plan to sign it, but not that it was signed.',
+  'statusMeaning.issued':
+    'The sources report that the two sides issued it, as a joint statement is issued; they do not say whether it was signed.',
   'statusMeaning.signed': 'The sources report that it was signed.',
   'statusMeaning.exchanged':
     'The sources report it signed, or exchanged at a ceremony, without telling the two apart. Most documents of the two state visits are reported this way.',

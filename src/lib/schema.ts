@@ -27,6 +27,7 @@ export const DOCUMENT_TYPES = [
 /** Where a document stands, as far as the sources tell. */
 export const STATUSES = [
   'announced',
+  'issued',
   'signed',
   'exchanged',
   'in-force',

@@ -131,14 +131,25 @@ describe('event pages say how many documents were reported and how many are desc
     const described = html.querySelectorAll('#event-documents ~ .entry-list [data-entry-id]').length;
     const text = html.querySelector('.facts')?.text ?? '';
     const line = new RegExp(
-      `(?:(\\d+) documents reported[,;]|No count of documents is reported;) (\\d+) described here` +
-        `(?:, (\\d+) of them counted separately)?\\.`,
+      `(?:(\\d+) documents reported, |No count of documents is reported; )(\\d+) (?:of them )?described here\\.`,
     ).exec(text.replace(/\s+/g, ' '));
     expect(line, text).not.toBeNull();
-    const [, reported, shown, separately = '0'] = line ?? [];
-    expect(Number(shown)).toBe(described);
-    // More described than reported would read as an error, unless the line says which the count leaves out.
-    if (reported !== undefined) expect(described - Number(separately)).toBeLessThanOrEqual(Number(reported));
+    const [, reported, shown] = line ?? [];
+    // Documents the reported count leaves out are named, each linking to its page.
+    const separately = html.querySelectorAll('.facts [data-counted-separately] a').length;
+    expect(Number(shown) + separately).toBe(described);
+    // More described than reported would read as an error.
+    if (reported !== undefined) expect(Number(shown)).toBeLessThanOrEqual(Number(reported));
+  });
+
+  it('names the June 2024 joint statement as outside the 14 documents of the day before', () => {
+    const facts = readPage('/events/li-qiang-official-visit-2024/').querySelector('.facts');
+    expect(facts?.text.replace(/\s+/g, ' ')).toContain(
+      '14 documents reported, 14 of them described here. Also described here, and not among the 14: Joint statement of June 2024.',
+    );
+    expect(facts?.querySelector('[data-counted-separately] a')?.getAttribute('href')).toBe(
+      '/agreements/joint-statement-2024/',
+    );
   });
 });
 

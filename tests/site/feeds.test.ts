@@ -120,11 +120,9 @@ describe('discovery', () => {
   });
 
   it('gives every page a canonical URL, hreflang alternates and both feeds', () => {
-    // Not-found and noindex pages (embeds) have no canonical address to give.
+    // Noindex pages (the not-found page, embeds) have no canonical address to give.
     const indexable = htmlPages().filter(
-      (p) =>
-        !p.startsWith('/404') &&
-        readPage(p).querySelector('meta[name="robots"]')?.getAttribute('content') !== 'noindex',
+      (p) => readPage(p).querySelector('meta[name="robots"]')?.getAttribute('content') !== 'noindex',
     );
     expect(indexable.length).toBeGreaterThan(ids.length);
     for (const path of indexable) {
@@ -138,6 +136,13 @@ describe('discovery', () => {
         .map((l) => l.getAttribute('href'));
       expect(feeds, path).toEqual(['/feeds/agreements.xml', '/feeds/changes.xml']);
     }
+  });
+
+  it('keeps the not-found page, served at any missing address, out of search engines', () => {
+    const head = readPage('/404.html').querySelector('head');
+    expect(head?.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(head?.querySelector('link[rel="canonical"]')).toBeNull();
+    expect(head?.querySelector('meta[property="og:url"]')).toBeNull();
   });
 
   it('links robots.txt to the sitemap', () => {

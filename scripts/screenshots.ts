@@ -1,6 +1,6 @@
 /**
  * Screenshots of the built site for a human to look at: each page at 375 px and 1280 px, light and dark.
- * Usage: npm run build && node scripts/screenshots.ts [path …]   (writes screenshots/*.png)
+ * Usage: npm run build && npm run screenshots -- [path …]   (writes screenshots/*.png)
  * OUT_DIR picks another build (as for `astro build`); SHOTS_DIR another folder for the PNGs.
  */
 import { mkdirSync } from 'node:fs';

@@ -73,6 +73,27 @@ export function describeValue(value: unknown): string {
   return typeof value === 'bigint' ? `${value}n` : `a value of type ${typeof value}`;
 }
 
+/** What a reader of an error calls each kind of value Zod expects. */
+const KIND_NAMES: Partial<Record<string, string>> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a set of fields',
+};
+
+/**
+ * The message for a missing field or a value of the wrong kind, set on every field: Astro's own reads
+ * "**summary**: **summary**: Required" and leaves out the value received. Other issues keep their messages.
+ */
+const kindError = {
+  error: (issue: { code?: string; input?: unknown; expected?: string }) => {
+    if (issue.code !== 'invalid_type') return undefined;
+    if (issue.input === undefined) return 'required, but missing';
+    return `expected ${KIND_NAMES[issue.expected ?? ''] ?? issue.expected}, received ${describeValue(issue.input)}`;
+  },
+};
+
 /** One of a fixed set of values; the error names the value received and the values allowed. */
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, {
@@ -85,7 +106,7 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A day written YYYY-MM-DD that exists on the calendar. */
-export const isoDay = z.string().check((ctx) => {
+export const isoDay = z.string(kindError).check((ctx) => {
   const problem = calendarProblem(ctx.value);
   if (problem || precisionOf(ctx.value) !== 'day') {
     ctx.issues.push({
@@ -98,12 +119,15 @@ export const isoDay = z.string().check((ctx) => {
 
 /** A date stated only as precisely as the sources state it. */
 export const partialDate = z
-  .object({
-    /** The date: YYYY, YYYY-MM or YYYY-MM-DD, with exactly the parts its precision calls for. */
-    value: z.string(),
-    /** How much of the date the sources give: day, month or year. */
-    precision: oneOf(PRECISIONS),
-  })
+  .object(
+    {
+      /** The date: YYYY, YYYY-MM or YYYY-MM-DD, with exactly the parts its precision calls for. */
+      value: z.string(kindError),
+      /** How much of the date the sources give: day, month or year. */
+      precision: oneOf(PRECISIONS),
+    },
+    kindError,
+  )
   .check((ctx) => {
     const { value, precision } = ctx.value;
     const problem = calendarProblem(value);
@@ -128,7 +152,7 @@ export const partialDate = z
   });
 
 /** An absolute https:// address with a real host name; one issue naming the value when it is not. */
-export const httpsUrl = z.string().check((ctx) => {
+export const httpsUrl = z.string(kindError).check((ctx) => {
   const value = ctx.value;
   let host = '';
   try {
@@ -148,150 +172,177 @@ export const httpsUrl = z.string().check((ctx) => {
 /** Non-empty text, trimmed; an empty string is an error, never a silent blank. */
 const text = (what: string) =>
   z
-    .string()
+    .string(kindError)
     .trim()
     .min(1, { message: `${what} must not be empty` });
 
 /** Builds every collection's schema around the given `reference()`. */
 export function createSchemas(reference: ReferenceFactory) {
   /** One source backing a claim, with where in it to look. */
-  const citation = z.object({
-    /** The publication: the id of one of the sources. */
-    source: reference('sources'),
-    /** What this source supports, in a few words (e.g. "date and venue"). */
-    supports: z.string().trim().min(1).optional(),
-    /** Where in the source: a paragraph, a heading, a table row. */
-    locator: z.string().trim().min(1).optional(),
-    /** A short quotation, marked as such on the page. */
-    quote: z.string().trim().min(1).optional(),
-  });
+  const citation = z.object(
+    {
+      /** The publication: the id of one of the sources. */
+      source: reference('sources'),
+      /** What this source supports, in a few words (e.g. "date and venue"). */
+      supports: z.string(kindError).trim().min(1).optional(),
+      /** Where in the source: a paragraph, a heading, a table row. */
+      locator: z.string(kindError).trim().min(1).optional(),
+      /** A short quotation, marked as such on the page. */
+      quote: z.string(kindError).trim().min(1).optional(),
+    },
+    kindError,
+  );
 
-  const citations = z.array(citation).min(1, { message: 'needs at least one source' });
+  const citations = z.array(citation, kindError).min(1, { message: 'needs at least one source' });
 
   /** How well supported the entry's facts are, and why when not settled. */
-  const confidence = z.object({
-    /** confirmed (two or more reports), single-source, or uncertain. */
-    level: oneOf(CONFIDENCE_LEVELS),
-    /** Why, in a sentence: which reports agree, or what is in doubt. */
-    note: z.string().trim().min(1).optional(),
-  });
+  const confidence = z.object(
+    {
+      /** confirmed (two or more reports), single-source, or uncertain. */
+      level: oneOf(CONFIDENCE_LEVELS),
+      /** Why, in a sentence: which reports agree, or what is in doubt. */
+      note: z.string(kindError).trim().min(1).optional(),
+    },
+    kindError,
+  );
 
-  const agreement = z.object({
-    /** Full title, as close to the official one as the sources allow. */
-    title: text('title'),
-    /** A short label for lists and the timeline. */
-    shortTitle: text('shortTitle'),
-    /** The kind of document, which decides its legal weight. */
-    type: oneOf(DOCUMENT_TYPES),
-    /** When it was signed or exchanged, at the precision the sources give. */
-    date: partialDate,
-    /** The visit, expo or meeting at which it was exchanged, if any. */
-    event: reference('events').optional(),
-    /** Malaysian ministries, agencies or bodies that are party to it. */
-    malaysianParties: z.array(reference('actors')).min(1, { message: 'needs at least one Malaysian party' }),
-    /** Chinese counterparts; empty when the sources do not name one. */
-    chineseParties: z.array(reference('actors')),
-    /** People who signed or exchanged it, where the sources name them. */
-    signatories: z.array(reference('actors')).default([]),
-    /** Themes it serves; the first is its main theme. */
-    themes: z.array(reference('themes')).min(1, { message: 'needs at least one theme' }),
-    /** Where it stands. */
-    status: z.object({
-      /** The status itself. */
-      value: oneOf(STATUSES),
-      /** The day the status was last checked against the sources. */
-      checked: isoDay,
-      /** What is known of follow-up, in a sentence. */
-      note: z.string().trim().min(1).optional(),
-    }),
-    /** One paragraph in plain language: what it is and why it matters. */
-    summary: text('summary'),
-    /** How well the facts on this page are supported. */
-    confidence,
-    /** What the sources do not say: gaps a reader should know about. */
-    unknowns: z.array(z.string().trim().min(1)).default([]),
-    /** Sources, each with the claim it supports. */
-    sources: citations,
-    /** Other agreements a reader should see next. */
-    related: z.array(reference('agreements')).default([]),
-    /** Extra search terms: other names, translations, abbreviations. */
-    aliases: z.array(z.string().trim().min(1)).default([]),
-    /** The day the whole entry was last reviewed against its sources. */
-    lastReviewed: isoDay,
-    /** The day the entry was first published on this site; the changes feed starts from it. */
-    added: isoDay,
-    /** Later changes a follower should hear of (status updates, corrections), oldest first. */
-    updates: z
-      .array(
-        z.object({
-          /** The day of the change. */
-          date: isoDay,
-          /** What changed: the status, a corrected fact, or new information. */
-          kind: oneOf(UPDATE_KINDS),
-          /** The change, in a sentence. */
-          note: text('note'),
-        }),
-      )
-      // Each update's anchor on the page and in the feeds is its place in this list, so a new one goes last.
-      .check((ctx) => {
-        // A date that is not a calendar day has its own issue (isoDay); order is judged between real days only.
-        const day = (value: string) => isoDay.safeParse(value).success;
-        ctx.value.forEach((update, i) => {
-          const before = ctx.value[i - 1];
-          if (before && day(update.date) && day(before.date) && update.date < before.date) {
-            ctx.issues.push({
-              code: 'custom',
-              input: update.date,
-              path: [i, 'date'],
-              message: `updates must be oldest first: "${update.date}" comes after "${before.date}"; add a new update at the end`,
-            });
-          }
-        });
-      })
-      .default([]),
-  });
+  const agreement = z.object(
+    {
+      /** Full title, as close to the official one as the sources allow. */
+      title: text('title'),
+      /** A short label for lists and the timeline. */
+      shortTitle: text('shortTitle'),
+      /** The kind of document, which decides its legal weight. */
+      type: oneOf(DOCUMENT_TYPES),
+      /** When it was signed or exchanged, at the precision the sources give. */
+      date: partialDate,
+      /** The visit, expo or meeting at which it was exchanged, if any. */
+      event: reference('events').optional(),
+      /** Malaysian ministries, agencies or bodies that are party to it. */
+      malaysianParties: z
+        .array(reference('actors'), kindError)
+        .min(1, { message: 'needs at least one Malaysian party' }),
+      /** Chinese counterparts; empty when the sources do not name one. */
+      chineseParties: z.array(reference('actors'), kindError),
+      /** People who signed or exchanged it, where the sources name them. */
+      signatories: z.array(reference('actors'), kindError).default([]),
+      /** Themes it serves; the first is its main theme. */
+      themes: z.array(reference('themes'), kindError).min(1, { message: 'needs at least one theme' }),
+      /** Where it stands. */
+      status: z.object(
+        {
+          /** The status itself. */
+          value: oneOf(STATUSES),
+          /** The day the status was last checked against the sources. */
+          checked: isoDay,
+          /** What is known of follow-up, in a sentence. */
+          note: z.string(kindError).trim().min(1).optional(),
+        },
+        kindError,
+      ),
+      /** One paragraph in plain language: what it is and why it matters. */
+      summary: text('summary'),
+      /** How well the facts on this page are supported. */
+      confidence,
+      /** What the sources do not say: gaps a reader should know about. */
+      unknowns: z.array(z.string(kindError).trim().min(1), kindError).default([]),
+      /** Sources, each with the claim it supports. */
+      sources: citations,
+      /** Other agreements a reader should see next. */
+      related: z.array(reference('agreements'), kindError).default([]),
+      /** Extra search terms: other names, translations, abbreviations. */
+      aliases: z.array(z.string(kindError).trim().min(1), kindError).default([]),
+      /** The day the whole entry was last reviewed against its sources. */
+      lastReviewed: isoDay,
+      /** The day the entry was first published on this site; the changes feed starts from it. */
+      added: isoDay,
+      /** Later changes a follower should hear of (status updates, corrections), oldest first. */
+      updates: z
+        .array(
+          z.object(
+            {
+              /** The day of the change. */
+              date: isoDay,
+              /** What changed: the status, a corrected fact, or new information. */
+              kind: oneOf(UPDATE_KINDS),
+              /** The change, in a sentence. */
+              note: text('note'),
+            },
+            kindError,
+          ),
+          kindError,
+        )
+        // Each update's anchor on the page and in the feeds is its place in this list, so a new one goes last.
+        .check((ctx) => {
+          // A date that is not a calendar day has its own issue (isoDay); order is judged between real days only.
+          const day = (value: string) => isoDay.safeParse(value).success;
+          ctx.value.forEach((update, i) => {
+            const before = ctx.value[i - 1];
+            if (before && day(update.date) && day(before.date) && update.date < before.date) {
+              ctx.issues.push({
+                code: 'custom',
+                input: update.date,
+                path: [i, 'date'],
+                message: `updates must be oldest first: "${update.date}" comes after "${before.date}"; add a new update at the end`,
+              });
+            }
+          });
+        })
+        .default([]),
+    },
+    kindError,
+  );
 
-  const theme = z.object({
-    /** The theme's name. */
-    title: text('title'),
-    /** One line saying what the theme covers. */
-    summary: text('summary'),
-    /** Position in theme lists, lowest first. */
-    order: z.number().int().nonnegative(),
-    /** Synonyms and translations a reader may search for (Malay, Chinese, acronyms). */
-    aliases: z.array(z.string().trim().min(1)).default([]),
-    /** Sources for the explainer's facts. */
-    sources: z.array(citation).default([]),
-  });
+  const theme = z.object(
+    {
+      /** The theme's name. */
+      title: text('title'),
+      /** One line saying what the theme covers. */
+      summary: text('summary'),
+      /** Position in theme lists, lowest first. */
+      order: z.number(kindError).int().nonnegative(),
+      /** Synonyms and translations a reader may search for (Malay, Chinese, acronyms). */
+      aliases: z.array(z.string(kindError).trim().min(1), kindError).default([]),
+      /** Sources for the explainer's facts. */
+      sources: z.array(citation, kindError).default([]),
+    },
+    kindError,
+  );
 
   const event = z
-    .object({
-      /** The event's name. */
-      title: text('title'),
-      /** What sort of event it was. */
-      kind: oneOf(EVENT_KINDS),
-      /** First day (or month, or year) of the event. */
-      start: partialDate,
-      /** Last day of the event; absent for a one-day event. */
-      end: partialDate.optional(),
-      /** Where it took place; absent when the sources do not say. */
-      place: z.string().trim().min(1).optional(),
-      /** How many documents the sources report were exchanged there, and how they put it. */
-      documentsReported: z
-        .object({
-          /** The count as reported. */
-          count: z.number().int().nonnegative(),
-          /** The wording of the count, e.g. "more than 30" in Chinese reports. */
-          note: z.string().trim().min(1).optional(),
-          /** Documents of this event that the count leaves out, such as a joint statement of the next day. */
-          countedSeparately: z.array(reference('agreements')).default([]),
-        })
-        .optional(),
-      /** One paragraph in plain language. */
-      summary: text('summary'),
-      /** Sources for the event's facts. */
-      sources: citations,
-    })
+    .object(
+      {
+        /** The event's name. */
+        title: text('title'),
+        /** What sort of event it was. */
+        kind: oneOf(EVENT_KINDS),
+        /** First day (or month, or year) of the event. */
+        start: partialDate,
+        /** Last day of the event; absent for a one-day event. */
+        end: partialDate.optional(),
+        /** Where it took place; absent when the sources do not say. */
+        place: z.string(kindError).trim().min(1).optional(),
+        /** How many documents the sources report were exchanged there, and how they put it. */
+        documentsReported: z
+          .object(
+            {
+              /** The count as reported. */
+              count: z.number(kindError).int().nonnegative(),
+              /** The wording of the count, e.g. "more than 30" in Chinese reports. */
+              note: z.string(kindError).trim().min(1).optional(),
+              /** Documents of this event that the count leaves out, such as a joint statement of the next day. */
+              countedSeparately: z.array(reference('agreements'), kindError).default([]),
+            },
+            kindError,
+          )
+          .optional(),
+        /** One paragraph in plain language. */
+        summary: text('summary'),
+        /** Sources for the event's facts. */
+        sources: citations,
+      },
+      kindError,
+    )
     .check((ctx) => {
       const { start, end } = ctx.value;
       if (
@@ -309,67 +360,76 @@ export function createSchemas(reference: ReferenceFactory) {
       }
     });
 
-  const actor = z.object({
-    /** Stable id, used in URLs and references. */
-    id: z.string().regex(ID_PATTERN),
-    /** Full English name. */
-    name: text('name'),
-    /** The usual abbreviation (MITI, NDRC), if there is one. */
-    abbreviation: z.string().trim().min(1).optional(),
-    /** Malaysia, China, or neither. */
-    country: oneOf(COUNTRIES),
-    /** Ministry, agency, company, university, person or other body. */
-    kind: oneOf(ACTOR_KINDS),
-    /** For a person: the office the sources give them at the time. */
-    role: z.string().trim().min(1).optional(),
-    /** For a person: the body they acted for. */
-    memberOf: reference('actors').optional(),
-    /** Other names: Malay and Chinese names, former names, other spellings. */
-    aliases: z.array(z.string().trim().min(1)).default([]),
-    /** A sentence on who this is, from the sources. */
-    description: z.string().trim().min(1).optional(),
-  });
+  const actor = z.object(
+    {
+      /** Stable id, used in URLs and references. */
+      id: z.string(kindError).regex(ID_PATTERN),
+      /** Full English name. */
+      name: text('name'),
+      /** The usual abbreviation (MITI, NDRC), if there is one. */
+      abbreviation: z.string(kindError).trim().min(1).optional(),
+      /** Malaysia, China, or neither. */
+      country: oneOf(COUNTRIES),
+      /** Ministry, agency, company, university, person or other body. */
+      kind: oneOf(ACTOR_KINDS),
+      /** For a person: the office the sources give them at the time. */
+      role: z.string(kindError).trim().min(1).optional(),
+      /** For a person: the body they acted for. */
+      memberOf: reference('actors').optional(),
+      /** Other names: Malay and Chinese names, former names, other spellings. */
+      aliases: z.array(z.string(kindError).trim().min(1), kindError).default([]),
+      /** A sentence on who this is, from the sources. */
+      description: z.string(kindError).trim().min(1).optional(),
+    },
+    kindError,
+  );
 
-  const source = z.object({
-    /** Stable id, used in citations. */
-    id: z.string().regex(ID_PATTERN),
-    /** Headline or title as published; absent when only the URL is known. */
-    title: z.string().trim().min(1).optional(),
-    /** Outlet or office that published it. */
-    publisher: text('publisher'),
-    /** Publication date; absent when not known. */
-    published: partialDate.optional(),
-    /** Where to read it; https only. */
-    url: httpsUrl,
-    /** News report, wire copy, government release, commentary… */
-    kind: oneOf(SOURCE_KINDS),
-    /** Language of the publication (BCP 47). */
-    language: z
-      .string()
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)
-      .default('en'),
-    /** What a reader should know about it, e.g. that it is commentary. */
-    note: z.string().trim().min(1).optional(),
-  });
+  const source = z.object(
+    {
+      /** Stable id, used in citations. */
+      id: z.string(kindError).regex(ID_PATTERN),
+      /** Headline or title as published; absent when only the URL is known. */
+      title: z.string(kindError).trim().min(1).optional(),
+      /** Outlet or office that published it. */
+      publisher: text('publisher'),
+      /** Publication date; absent when not known. */
+      published: partialDate.optional(),
+      /** Where to read it; https only. */
+      url: httpsUrl,
+      /** News report, wire copy, government release, commentary… */
+      kind: oneOf(SOURCE_KINDS),
+      /** Language of the publication (BCP 47). */
+      language: z
+        .string(kindError)
+        .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)
+        .default('en'),
+      /** What a reader should know about it, e.g. that it is commentary. */
+      note: z.string(kindError).trim().min(1).optional(),
+    },
+    kindError,
+  );
 
-  const figure = z.object({
-    /** Stable id. */
-    id: z.string().regex(ID_PATTERN),
-    /** What the figure measures, in words. */
-    label: text('label'),
-    /** The number itself. */
-    value: z.number(),
-    /** Its unit, e.g. "RM billion" or "%". */
-    unit: text('unit'),
-    /** The year the figure refers to (not the year it was reported). */
-    year: z.number().int().min(1900).max(2100),
-    /** Whether the site computed it from other figures rather than quoting it. */
-    derived: z.boolean().default(false),
-    /** How well supported it is. */
-    confidence,
-    /** Where it comes from. */
-    sources: citations,
-  });
+  const figure = z.object(
+    {
+      /** Stable id. */
+      id: z.string(kindError).regex(ID_PATTERN),
+      /** What the figure measures, in words. */
+      label: text('label'),
+      /** The number itself. */
+      value: z.number(kindError),
+      /** Its unit, e.g. "RM billion" or "%". */
+      unit: text('unit'),
+      /** The year the figure refers to (not the year it was reported). */
+      year: z.number(kindError).int().min(1900).max(2100),
+      /** Whether the site computed it from other figures rather than quoting it. */
+      derived: z.boolean(kindError).default(false),
+      /** How well supported it is. */
+      confidence,
+      /** Where it comes from. */
+      sources: citations,
+    },
+    kindError,
+  );
 
   return { agreement, theme, event, actor, source, figure };
 }

@@ -29,7 +29,13 @@ const cases: BadCase[] = [
   {
     name: 'missing title',
     breakIt: (c) => edit(c, AGREEMENT, 'title: Memorandum of Understanding on Artificial Intelligence\n', ''),
-    expected: ['ai-mou', 'title'],
+    // Astro's own wording was "**title**: **title**: Required".
+    expected: ['ai-mou', 'title: required, but missing'],
+  },
+  {
+    name: 'one id where a list is expected',
+    breakIt: (c) => edit(c, AGREEMENT, 'chineseParties: [ndrc]', 'chineseParties: ndrc'),
+    expected: ['ai-mou', 'chineseParties: expected a list, received "ndrc"'],
   },
   {
     name: 'impossible date 2024-02-30',

@@ -48,6 +48,33 @@ describe('agreement schema', () => {
   });
 });
 
+describe('messages for a missing field or a value of the wrong kind', () => {
+  it.each([
+    ['a missing summary', { summary: undefined }, 'summary', 'required, but missing'],
+    [
+      'one id where a list is expected',
+      { chineseParties: 'mofcom' },
+      'chineseParties',
+      'expected a list, received "mofcom"',
+    ],
+    [
+      'a "key: value" line in a list of text',
+      { unknowns: [{ Everything: 'a test entry.' }] },
+      'unknowns.0',
+      'expected text, received {"Everything":"a test entry."}',
+    ],
+    ['a date written as a number', { lastReviewed: 20261123 }, 'lastReviewed', 'expected text, received 20261123'],
+  ])('names %s and the value received', (_name, change, path, message) => {
+    const parsed = schemas.agreement.safeParse({ ...validAgreement(), ...change });
+    expect(parsed.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([[path, message]]);
+  });
+
+  it('leaves the other messages as they were', () => {
+    const parsed = schemas.agreement.safeParse({ ...validAgreement(), themes: [] });
+    expect(parsed.error?.issues[0]?.message).toBe('needs at least one theme');
+  });
+});
+
 describe('event schema', () => {
   it('accepts a valid event', () => {
     expect(failingPaths(schemas.event, validEvent())).toEqual([]);

@@ -79,6 +79,8 @@ const en = {
   'count.documents': '{n} documents',
   'count.document': '1 document',
   'timeline.noEvent': 'Not tied to an event',
+  'timeline.reportedSeparately':
+    '{n} documents reported, {m} of them described here, and {k} more that the count leaves out.',
   'timeline.foldedLink': 'See the {n} documents of {year}',
   'timeline.foldedLinkOne': 'See the one document of {year}',
   'timeline.foldedIntro':

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { readContent } from '../support/content';
 import { sortableDate } from '../support/dates';
 import {
   contentIds,
@@ -150,6 +151,36 @@ describe('event pages say how many documents were reported and how many are desc
     expect(facts?.querySelector('[data-counted-separately] a')?.getAttribute('href')).toBe(
       '/agreements/joint-statement-2024/',
     );
+  });
+});
+
+describe('the timeline says, under each event, how many documents were reported and how many it lists', () => {
+  const events = new Map(readContent().events.map((e) => [e.id, e.data as { documentsReported?: { count: number } }]));
+  const groups = readPage('/')
+    .querySelectorAll('.timeline__event')
+    .filter((group) => group.querySelector('h3 a'));
+  it.each(groups.map((group) => [group.querySelector('h3 a')?.getAttribute('href') ?? '', group] as const))(
+    '%s',
+    (href, group) => {
+      const count = events.get(href.split('/')[2] ?? '')?.documentsReported?.count;
+      const line = group.querySelector('.timeline__reported')?.text.replace(/\s+/g, ' ') ?? '';
+      if (count === undefined) {
+        expect(line).toBe('');
+        return;
+      }
+      const match =
+        /^(\d+) documents reported, (\d+) (?:of them )?described here(?:, and (\d+) more that the count leaves out)?\.$/.exec(
+          line,
+        );
+      expect(match, line).not.toBeNull();
+      const [, reported, described, more = '0'] = match ?? [];
+      expect(Number(reported)).toBe(count);
+      // Every document the line counts is one of the group's rows, and every row is counted.
+      expect(Number(described) + Number(more)).toBe(group.querySelectorAll('.entry-list > li').length);
+    },
+  );
+  it('covers both state visits', () => {
+    expect(groups.filter((group) => group.querySelector('.timeline__reported')).length).toBeGreaterThanOrEqual(2);
   });
 });
 

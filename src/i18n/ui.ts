@@ -401,9 +401,11 @@ const en = {
   'data.csv.lists':
     'A list shares one cell, an empty list is an empty cell, and its items are separated by space, vertical bar, space:',
   'data.csv.dates':
-    'Dates are as precise as the sources: the date column holds YYYY, YYYY-MM or YYYY-MM-DD, and date_precision says which (year, month or day).',
+    'Dates are as precise as the sources: the date column holds YYYY, YYYY-MM or YYYY-MM-DD, and date_precision says which (year, month or day). Import the date column as text: some spreadsheets otherwise turn a month such as 2025-04 into a day, 1 April 2025, which the sources do not give.',
   'data.csv.ids':
-    'Parties, signatories, themes, the event, sources and related agreements are given by id; dataset.json holds the entry behind each id.',
+    'Parties, signatories, themes, the event, sources and related agreements are given by id; dataset.json holds the entry behind each id. The last columns give the same parties, signatories, themes, event and sources by name, title, publisher and address, in the same order as their ids.',
+  'data.csv.readable':
+    'The entries of the {of} column by name, in the same order, so the file reads without dataset.json.',
   'data.csv.formula':
     'A value that begins with =, +, -, @, a tab or a carriage return is written with an apostrophe in front, so spreadsheet software shows it as text instead of running it as a formula (the usual guard against CSV injection). Remove that leading apostrophe to get the original value.',
   'data.csv.columns': 'Columns of agreements.csv',

@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { t } from '../i18n/ui';
+import { fullName, type ActorNames } from './actor-name';
 import { BUILT_AT, LICENCE, VERSION } from './build-info';
 import { joinList, LIST_SEPARATOR, toCsv } from './csv';
 import schemaSource from './schema.ts?raw';
@@ -250,6 +251,51 @@ export function csvColumns(
   });
 }
 
+/**
+ * Columns a spreadsheet reader can use without looking ids up in dataset.json: the parties' and
+ * signatories' names, the themes' and event's titles, and each source's publisher and address, each
+ * lined up with the ids of the column it names.
+ */
+export function readableColumns(input: DatasetInput): CsvColumn[] {
+  const byId = (collection: ExportCollection) =>
+    new Map(input[collection].map((entry) => [entry.id, entry.data as Record<string, unknown>]));
+  const [actors, themes, events, sources] = (['actors', 'themes', 'events', 'sources'] as const).map(byId);
+  const ids = (entry: Json, key: string): string[] => {
+    const value = field(entry, key);
+    if (Array.isArray(value))
+      return value.map((item) => scalar(typeof item === 'object' ? field(item, 'source') : item));
+    return typeof value === 'string' ? [value] : [];
+  };
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const column = (name: string, of: string, list: boolean, values: (entry: Json) => string[]): CsvColumn => ({
+    name,
+    description: t('data.csv.readable', { of }),
+    datatype: name.endsWith('_url') ? 'anyURI' : 'string',
+    list,
+    values,
+  });
+  const names = (key: string) => (entry: Json) =>
+    ids(entry, key).map((id) => fullName((actors?.get(id) ?? { name: id }) as unknown as ActorNames));
+  return [
+    column('malaysian_party_names', 'malaysian_parties', true, names('malaysianParties')),
+    column('chinese_party_names', 'chinese_parties', true, names('chineseParties')),
+    column('signatory_names', 'signatories', true, names('signatories')),
+    column('theme_titles', 'themes', true, (e) => ids(e, 'themes').map((id) => text(themes?.get(id)?.['title']))),
+    column('event_title', 'event', false, (e) => ids(e, 'event').map((id) => text(events?.get(id)?.['title']))),
+    column('sources_publisher', 'sources_source', true, (e) =>
+      ids(e, 'sources').map((id) => text(sources?.get(id)?.['publisher'])),
+    ),
+    column('sources_url', 'sources_source', true, (e) =>
+      ids(e, 'sources').map((id) => text(sources?.get(id)?.['url'])),
+    ),
+  ];
+}
+
+/** Every column of `agreements.csv`: the agreement's fields, then the readable columns. */
+export function agreementsCsvColumns(input: DatasetInput, links: DataLinks): CsvColumn[] {
+  return [...csvColumns(entrySchemaOf('agreements', links)), ...readableColumns(input)];
+}
+
 /** The contents of `agreements.csv`: a header row, then one row per agreement. */
 export function agreementsCsv(agreements: readonly Json[], columns: readonly CsvColumn[]): string {
   const names = columns.map((c) => c.name);
@@ -287,7 +333,7 @@ export function csvMetadata(columns: readonly CsvColumn[], links: DataLinks): Js
 export function dataFiles(input: DatasetInput, links: DataLinks): Record<DataFileName, string> {
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   const agreementsFile = jsonFileOf('agreements.json', input, links);
-  const columns = csvColumns(entrySchemaOf('agreements', links));
+  const columns = agreementsCsvColumns(input, links);
   const agreements = field(agreementsFile, 'agreements');
   return {
     'agreements.json': json(agreementsFile),

@@ -114,6 +114,31 @@ describe('agreements.csv', () => {
     }
   });
 
+  it('gives every id of parties, signatories, themes, event and sources by name as well, in the same order', () => {
+    const byId = (entries: { id: string; data: Record<string, unknown> }[]) =>
+      new Map(entries.map((e) => [e.id, e.data]));
+    const [themes, events, sources] = [content.themes, content.events, content.sources].map(byId);
+    // As the actor's own page heads it: "Ministry of Commerce … (MOFCOM)".
+    const actorName = (id: string) => readPage(`/actors/${id}/`).querySelector('h1')?.text.trim();
+    for (const row of rows) {
+      const id = row['id'] ?? '';
+      for (const [names, ids] of [
+        ['malaysian_party_names', 'malaysian_parties'],
+        ['chinese_party_names', 'chinese_parties'],
+        ['signatory_names', 'signatories'],
+      ] as const) {
+        expect(list(row[names] ?? ''), `${id} ${names}`).toEqual(list(row[ids] ?? '').map(actorName));
+      }
+      expect(list(row['theme_titles'] ?? ''), id).toEqual(
+        list(row['themes'] ?? '').map((t) => themes?.get(t)?.['title']),
+      );
+      expect(row['event_title'], id).toBe(row['event'] ? events?.get(row['event'])?.['title'] : '');
+      const cited = list(row['sources_source'] ?? '');
+      expect(list(row['sources_publisher'] ?? ''), id).toEqual(cited.map((s) => sources?.get(s)?.['publisher']));
+      expect(list(row['sources_url'] ?? ''), id).toEqual(cited.map((s) => sources?.get(s)?.['url']));
+    }
+  });
+
   it('names its columns, separator and licence in its CSV on the Web metadata file', () => {
     const metadata = json('agreements.csv-metadata.json') as {
       url: string;

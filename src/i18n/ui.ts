@@ -391,7 +391,9 @@ const en = {
   'data.schemas':
     'The JSON Schemas (draft 2020-12) are generated from the schemas that check the content when the site is built, and every file is checked against its schema before it is written. References to other entries are given by id.',
   'data.cite': 'How to cite',
-  'data.cite.text': 'Cite the dataset as a whole with its citation file, giving the version and build date above:',
+  'data.cite.apa': 'The dataset in APA (7th edition); set the title in italics',
+  'data.cite.text':
+    'Reference managers (Zotero, for one) and GitHub read the same citation, with the version and build date above, from its citation file:',
   'data.csv.title': 'Reading the CSV file',
   'data.csv.encoding':
     'UTF-8 with a byte-order mark, so spreadsheet software shows Malay and Chinese text correctly; values separated by commas and lines ending in CRLF, as RFC 4180 describes.',

@@ -2,6 +2,7 @@
  * The open-data files as the site serves them: the dataset built from the record, with this build's
  * absolute addresses (site and base path). Endpoints and the /data/ page share one build of the files.
  */
+import { CORE_SCHEMA, load } from 'js-yaml';
 import repositoryCitation from '../../CITATION.cff?raw';
 import { BUILT_ON } from './build-info';
 import { dataFiles, type DataFileName, type DataLinks } from './dataset';
@@ -34,11 +35,18 @@ export function siteDataFiles(site: URL | undefined): Promise<Record<DataFileNam
 }
 
 /**
- * /data/CITATION.cff: the repository's file with this build's day as `date-released`. Each build publishes
- * the dataset anew, and a citation made from a file without a date says "n.d.". The file's opening comments
- * are for its maintainers, so readers get it without them.
+ * /data/CITATION.cff: the repository's file with this build's day as `date-released` and its own home
+ * page as `url`. Each build publishes the dataset anew, and a citation made from a file without a date says
+ * "n.d."; a site built for its real address (SITE_URL) must not send readers to the placeholder. The file's
+ * opening comments are for its maintainers, so readers get it without them.
  */
-export const SITE_CITATION = `${repositoryCitation.replace(/^(?:#.*\n)+/, '').trimEnd()}\ndate-released: '${BUILT_ON}'\n`;
+export function siteCitation(site: URL | undefined): string {
+  const body = repositoryCitation
+    .replace(/^(?:#.*\n)+/, '')
+    .replace(/^url: .*$/m, `url: '${siteDataLinks(site).home}'`)
+    .trimEnd();
+  return `${body}\ndate-released: '${BUILT_ON}'\n`;
+}
 
 /** Media types of the downloads. */
 const TYPES = { json: 'application/json', csv: 'text/csv; charset=utf-8' } as const;
@@ -47,4 +55,19 @@ const TYPES = { json: 'application/json', csv: 'text/csv; charset=utf-8' } as co
 export async function dataResponse(name: DataFileName, site: URL | undefined): Promise<Response> {
   const body = (await siteDataFiles(site))[name];
   return new Response(body, { headers: { 'content-type': name.endsWith('.csv') ? TYPES.csv : TYPES.json } });
+}
+
+/**
+ * The dataset's APA reference (7th edition), from CITATION.cff: its authors, this build's year, title and
+ * version, and the /data/ page; for a student who does not know what to do with a CITATION.cff file.
+ */
+export function datasetApa(site: URL | undefined): string {
+  const cff = load(repositoryCitation, { schema: CORE_SCHEMA }) as {
+    title: string;
+    version: string;
+    authors: { name: string }[];
+  };
+  const authors = cff.authors.map((author) => author.name).join(', ');
+  const page = new URL(url('/data/'), site).href;
+  return `${authors}. (${BUILT_ON.slice(0, 4)}). ${cff.title} (Version ${cff.version}) [Data set]. ${page}`;
 }

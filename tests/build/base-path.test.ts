@@ -2,6 +2,7 @@
  * The same build deploys under a sub-path: with BASE_PATH=/tracker/ every internal link, asset and the
  * search bundle live under /tracker/, and search works there.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -46,6 +47,16 @@ describe(`a build with BASE_PATH=${BASE}`, () => {
     expect(readPage('/about/', dist).querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
       'https://example.org/tracker/about/',
     );
+  });
+
+  it('gives the configured site in every file a reader copies a link from: pages, feeds, downloads, citation', () => {
+    const placeholder = 'malaysia-china-tracker.example.org';
+    const texts = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      /\.(html|xml|json|csv|cff|txt)$/.test(f),
+    );
+    expect(texts.length).toBeGreaterThan(50);
+    expect(texts.filter((f) => readFileSync(join(dist, f), 'utf8').includes(placeholder))).toEqual([]);
+    expect(readFileSync(join(dist, 'data/CITATION.cff'), 'utf8')).toContain("url: 'https://example.org/tracker/'");
   });
 
   it('serves search from the base and links results under it', async () => {

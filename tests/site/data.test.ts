@@ -3,6 +3,7 @@
  * carries version, build date and licence, and holds the record as content/ has it.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -162,6 +163,36 @@ describe('agreements.csv', () => {
 
 describe('CITATION.cff', () => {
   const repoFile = readFileSync(join(projectRoot, 'CITATION.cff'), 'utf8');
+
+  it('is also on /data/ as an APA reference, the one citeproc writes from the served file', () => {
+    const cff = parseYaml(file('CITATION.cff')) as {
+      title: string;
+      version: string;
+      authors: { name: string }[];
+      'date-released': string;
+    };
+    const require = createRequire(import.meta.url);
+    const { Cite } = require('@citation-js/core') as {
+      Cite: new (item: unknown) => { format(kind: string, options: object): string };
+    };
+    require('@citation-js/plugin-csl');
+    const [year, month, day] = cff['date-released'].split('-').map(Number);
+    const citeproc = new Cite({
+      id: 'dataset',
+      type: 'dataset',
+      title: cff.title,
+      author: cff.authors.map((a) => ({ literal: a.name })),
+      version: cff.version,
+      issued: { 'date-parts': [[year, month, day]] },
+      URL: new URL('data/', site).href,
+    })
+      .format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' })
+      .trim()
+      // citeproc's APA style labels it "[Dataset]"; the APA manual (7th edition, 10.9) writes "[Data set]".
+      .replace('[Dataset]', '[Data set]');
+    expect(page.querySelector('#cite-dataset-apa')?.text.trim()).toBe(citeproc);
+    expect(citeproc).toContain(`(Version ${pkg.version})`);
+  });
 
   it('is served at /data/CITATION.cff as the repository has it, dated by the build of the data beside it', () => {
     const served = file('CITATION.cff');

@@ -53,7 +53,7 @@ describe('every page', () => {
 
   it.each(pages)('%s never runs a link into the word or separator before it', (path) => {
     // The compiler drops the line break between text and a link on the next line, so "instead:Themes" or
-    // "Timeline ·Who signs" would reach the reader unless the source keeps a space.
+    // "Timeline ·Who’s who" would reach the reader unless the source keeps a space.
     const joined = readFileSync(pageFile(path), 'utf8').match(/.{0,30}[\p{L}\p{N}:·]<a\b[^>]*>[^<]*/gu) ?? [];
     expect(joined).toEqual([]);
   });
@@ -104,8 +104,8 @@ describe('the site has every section', () => {
     expect(current(`/agreements/${contentIds('agreements')[0] ?? ''}/`)).toBe('Timeline');
     expect(current('/years/2024/')).toBe('Timeline');
     expect(current('/types/mou/')).toBe('Timeline');
-    expect(current('/who-signs-with-whom/')).toBe('Who signs');
-    expect(current('/actors/ndrc/')).toBe('Who signs');
+    expect(current('/who-signs-with-whom/')).toBe('Who’s who');
+    expect(current('/actors/ndrc/')).toBe('Who’s who');
   });
 });
 

@@ -165,6 +165,20 @@ describe('the search page', () => {
     });
   });
 
+  it('lets a keyboard user skip the filters straight to the results', async () => {
+    const { page } = await openSearch('');
+    await page.locator('#search-sort').focus();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip the filters, to the results' });
+    await expect(skip.evaluate((a) => document.activeElement === a)).resolves.toBe(true);
+    // Visible while focused, so a sighted keyboard user sees where Enter goes.
+    expect((await skip.boundingBox())?.width).toBeGreaterThan(50);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.closest('.search-result') !== null);
+    expect(focused).toBe(true);
+  });
+
   it('orders by date, newest or oldest first, a month or a year after the days it holds, as the timeline does', async () => {
     const { page } = await openSearch('?q=MITI&sort=oldest');
     // The last day each shown date may stand for: "16 April 2025" itself, "April 2025" the 30th, "2025" 31 December.

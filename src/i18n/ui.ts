@@ -139,7 +139,10 @@ const en = {
   'sources.intro': 'Every publication the site cites. Claims on each page link here.',
   'sources.published': 'Published',
   'sources.dateUnknown': 'date not known',
-  'sources.citedBy': 'Cited by',
+  'sources.citedBy.agreements': 'Cited by documents',
+  'sources.citedBy.events': 'Cited by events',
+  'sources.citedBy.themes': 'Cited by themes',
+  'sources.citedBy.figures': 'Cited by key figures',
   'sources.titleUnknown': 'headline not recorded; see the address',
   'figures.title': 'Key figures',
   'figures.intro':

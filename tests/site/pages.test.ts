@@ -257,6 +257,27 @@ describe('citations', () => {
   });
 });
 
+describe('the sources page', () => {
+  const content = readContent();
+  const sourcesPage = readPage('/sources/');
+  const citing = (id: string) =>
+    sourcesPage
+      .getElementById(id)
+      ?.querySelectorAll('.cited-by a')
+      .map((a) => a.getAttribute('href')) ?? [];
+  const cites = (entry: { data: Record<string, unknown> }, id: string) =>
+    (entry.data['sources'] as { source: { id: string } }[]).some((c) => c.source.id === id);
+  it.each(content.sources.map((s) => s.id))('%s lists every entry that cites it, whatever its kind', (id) => {
+    const expected = [
+      ...content.agreements.filter((e) => cites(e, id)).map((e) => `/agreements/${e.id}/`),
+      ...content.events.filter((e) => cites(e, id)).map((e) => `/events/${e.id}/`),
+      ...content.themes.filter((e) => cites(e, id)).map((e) => `/themes/${e.id}/`),
+      ...content.figures.filter((e) => cites(e, id)).map((e) => `/figures/#${e.id}`),
+    ];
+    expect(citing(id).sort()).toEqual(expected.sort());
+  });
+});
+
 describe('the changes page', () => {
   const page = readPage('/changes/');
   const lines = page.querySelectorAll('.changes > li');

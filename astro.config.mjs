@@ -8,6 +8,7 @@ import outputDir from './src/integrations/output-dir.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import redirectsMap from './src/integrations/redirects.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import { CONTENT_DIR } from './src/lib/content-dir.ts';
 import { SEARCH_FOLDER } from './src/lib/search-config.ts';
 import { createHash } from 'node:crypto';
 import { COLOR_SCHEME_INIT } from './src/components/layout/color-scheme-init.ts';
@@ -15,8 +16,6 @@ import { COLOR_SCHEME_INIT } from './src/components/layout/color-scheme-init.ts'
 /** Deploy target: overridable so the same build can live at a domain root or under a sub-path. */
 const site = process.env.SITE_URL ?? 'https://malaysia-china-tracker.example.org';
 const base = process.env.BASE_PATH ?? '/';
-/** The content folder (a fixture's, in the build tests). */
-const contentDir = process.env.CONTENT_DIR ?? './content';
 /** The social cards, written while Pagefind indexes rather than as routes (src/lib/og-outputs.ts). */
 const cards = ogCards();
 /**
@@ -39,7 +38,7 @@ export default defineConfig({
     outputFolder.keep,
     mdx(),
     contentStore(),
-    redirectsMap(contentDir),
+    redirectsMap(CONTENT_DIR),
     // The embed pages live inside other sites' frames (noindex), not in search results.
     sitemap({
       filter: (page) =>

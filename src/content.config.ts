@@ -3,19 +3,17 @@
  * strict loaders in `src/lib/loaders.ts`, cross-entry checks in `src/lib/integrity.ts`.
  */
 import { defineCollection, reference } from 'astro:content';
+import { CONTENT_DIR } from './lib/content-dir';
 import { strictDataFile, strictGlob } from './lib/loaders';
 import { createSchemas, type ReferenceFactory } from './lib/schema';
-
-/** Where content lives; defaults to the project's `content/`. */
-const contentDir = process.env['CONTENT_DIR'] ?? './content';
 
 const schemas = createSchemas(reference as ReferenceFactory);
 
 export const collections = {
-  agreements: defineCollection({ loader: strictGlob(`${contentDir}/agreements`), schema: schemas.agreement }),
-  themes: defineCollection({ loader: strictGlob(`${contentDir}/themes`), schema: schemas.theme }),
-  events: defineCollection({ loader: strictGlob(`${contentDir}/events`), schema: schemas.event }),
-  actors: defineCollection({ loader: strictDataFile(`${contentDir}/actors.yaml`), schema: schemas.actor }),
-  sources: defineCollection({ loader: strictDataFile(`${contentDir}/sources.yaml`), schema: schemas.source }),
-  figures: defineCollection({ loader: strictDataFile(`${contentDir}/figures.yaml`), schema: schemas.figure }),
+  agreements: defineCollection({ loader: strictGlob(`${CONTENT_DIR}/agreements`), schema: schemas.agreement }),
+  themes: defineCollection({ loader: strictGlob(`${CONTENT_DIR}/themes`), schema: schemas.theme }),
+  events: defineCollection({ loader: strictGlob(`${CONTENT_DIR}/events`), schema: schemas.event }),
+  actors: defineCollection({ loader: strictDataFile(`${CONTENT_DIR}/actors.yaml`), schema: schemas.actor }),
+  sources: defineCollection({ loader: strictDataFile(`${CONTENT_DIR}/sources.yaml`), schema: schemas.source }),
+  figures: defineCollection({ loader: strictDataFile(`${CONTENT_DIR}/figures.yaml`), schema: schemas.figure }),
 };

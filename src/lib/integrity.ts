@@ -51,7 +51,7 @@ export function findProblems(entries: readonly CheckedEntry[]): Problem[] {
           filePath: where(entry),
           field,
           value: ref.id,
-          message: `refers to "${ref.id}", which is not an entry of ${ref.collection}`,
+          message: `refers to no entry of ${ref.collection}`,
         });
       }
     }
@@ -73,7 +73,7 @@ export function findProblems(entries: readonly CheckedEntry[]): Problem[] {
           filePath: where(entry),
           field: 'date.value',
           value: entry.date.value,
-          message: `is dated ${entry.date.value}, outside its event "${entry.event}" (${span.start.value} to ${span.end.value})`,
+          message: `is outside its event "${entry.event}" (${span.start.value} to ${span.end.value})`,
         });
       }
     }
@@ -89,7 +89,7 @@ export function findProblems(entries: readonly CheckedEntry[]): Problem[] {
   return problems;
 }
 
-/** One line per problem: "file: field "value": message". */
+/** One line per problem, e.g. 'content/agreements/x.mdx: field "signatories.1" value "nobody" refers to no entry of actors'. */
 export function formatProblems(problems: readonly Problem[]): string {
   return problems.map((p) => `${p.filePath}: field "${p.field}" value "${p.value}" ${p.message}`).join('\n');
 }

@@ -1114,7 +1114,7 @@ describe('findProblems on generated records', () => {
             filePath: item.filePath,
             field: slot.field,
             value: missing,
-            message: `refers to "${missing}", which is not an entry of ${slot.target}`,
+            message: `refers to no entry of ${slot.target}`,
           },
         ];
         // Un-citing a source's only citation leaves the source uncited, which is reported too.

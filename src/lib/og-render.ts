@@ -264,7 +264,10 @@ type Banded = NonNullable<CardJob['banded']>;
 /** The whole card as SVG, from its bands. */
 const wholeSvg = (bands: readonly Band[]) => svgOf(CARD_HEIGHT, bands.map((b) => b.markup).join(''));
 
-/** The card as SVG, whole. */
+/**
+ * The card as SVG, whole. The build draws bands instead (`bandedCardSvg`); this is what the banded drawing
+ * must equal pixel for pixel, and the unit tests compare the two.
+ */
 export function cardSvg(card: CardModel): string {
   return wholeSvg(cardBands(card));
 }
@@ -435,7 +438,10 @@ function useOneCore(ctx: RenderContext): void {
   if (Array.isArray(running)) for (const extra of running.slice(1)) if (extra.waiting.size === 0) extra.stop();
 }
 
-/** How many card workers run for a context: one while a build renders its pages, two once only cards are left. */
+/**
+ * How many card workers run for a context: one while a build renders its pages, two once only cards are
+ * left. The build does not need it; the unit tests read it to check that the second core is handed back.
+ */
 export function cardWorkers(ctx: RenderContext): number {
   const file = workerFileOf(ctx);
   const running = file && workers.get(file.href);

@@ -1,6 +1,8 @@
 /**
  * The content model: one Zod schema per collection, each field documented in a line.
  * `src/content.config.ts` binds these to loaders; tests build them with a stand-in `reference()`.
+ * The fields' JSDoc lines are published too: schema-docs.ts makes them the field descriptions of the
+ * /data/ JSON Schemas and of the /data/ page, so write them for the dataset's readers.
  */
 import { z } from 'astro/zod';
 import { calendarProblem, dayRange, PRECISIONS, precisionOf } from './dates';

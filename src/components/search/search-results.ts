@@ -268,7 +268,10 @@ async function start(root: HTMLElement): Promise<void> {
     update(false);
   });
   window.addEventListener('popstate', () => {
-    state = parseState(new URLSearchParams(window.location.search));
+    const next = parseState(new URLSearchParams(window.location.search));
+    // Following a fragment link (the link past the filters) fires popstate too; only a new query searches.
+    if (stateToParams(next).toString() === stateToParams(state).toString()) return;
+    state = next;
     showState(form, state);
     void show();
   });

@@ -126,7 +126,12 @@ const SIGHTINGS: Sighting[] = [
   { page: '/agreements/ai-mou/', selector: '.aliases', expected: `${ALSO}: ${F.javascriptUrl}` },
   { page: '/agreements/ai-mou/', selector: '.facts a[href="/events/state-visit/"]', expected: F.iframeJs },
   { page: '/agreements/ai-mou/', selector: '.facts a[href="/actors/digital-ministry/"]', expected: F.styleImg },
-  { page: '/agreements/ai-mou/', selector: '.facts a[href="/actors/ndrc/"]', expected: F.mouseover },
+  // The key facts name a party in full, as its own page heads it.
+  {
+    page: '/agreements/ai-mou/',
+    selector: '.facts a[href="/actors/ndrc/"]',
+    expected: `National Development and Reform Commission (${F.mouseover})`,
+  },
   { page: '/agreements/ai-mou/', selector: '.facts a[href="/themes/ai/"]', expected: F.titleBreakout },
   { page: '/agreements/ai-mou/', selector: '.facts', match: 'contains', expected: F.inputAutofocus },
   { page: '/agreements/ai-mou/', selector: '.facts', match: 'contains', expected: F.metaRefresh },

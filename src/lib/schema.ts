@@ -85,22 +85,30 @@ const KIND_NAMES: Partial<Record<string, string>> = {
 };
 
 /**
- * The message for a missing field or a value of the wrong kind, set on every field: Astro's own reads
- * "**summary**: **summary**: Required" and leaves out the value received. Other issues keep their messages.
+ * The message for a missing field or a value of the wrong kind, set on every field built here (references
+ * keep Astro's): Astro's own reads "**summary**: **summary**: Required" and leaves out the value received.
+ * Other issues keep their messages.
  */
 const kindError = {
   error: (issue: { code?: string; input?: unknown; expected?: string }) => {
     if (issue.code !== 'invalid_type') return undefined;
     if (issue.input === undefined) return 'required, but missing';
+    // YAML reads an unquoted 2026-11-23 as a date; the content keeps dates as the text the sources give.
+    if (issue.input instanceof Date && !Number.isNaN(issue.input.getTime())) {
+      return `expected text, received an unquoted date: write it in quotes, "${issue.input.toISOString().slice(0, 10)}"`;
+    }
     return `expected ${KIND_NAMES[issue.expected ?? ''] ?? issue.expected}, received ${describeValue(issue.input)}`;
   },
 };
 
 /** One of a fixed set of values; the error names the value received and the values allowed. */
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  const allowed = values.map((v) => `"${v}"`).join(', ');
   return z.enum(values, {
     error: (issue) =>
-      `expected one of ${values.map((v) => `"${v}"`).join(', ')}, received ${describeValue(issue.input)}`,
+      issue.input === undefined
+        ? `required, but missing: one of ${allowed}`
+        : `expected one of ${allowed}, received ${describeValue(issue.input)}`,
   });
 }
 

@@ -33,6 +33,11 @@ const cases: BadCase[] = [
     expected: ['ai-mou', 'title: required, but missing'],
   },
   {
+    name: 'an unquoted date, which YAML reads as a date rather than text',
+    breakIt: (c) => edit(c, AGREEMENT, 'lastReviewed: "2026-11-23"', 'lastReviewed: 2026-11-23'),
+    expected: ['ai-mou', 'lastReviewed: expected text, received an unquoted date: write it in quotes, "2026-11-23"'],
+  },
+  {
     name: 'one id where a list is expected',
     breakIt: (c) => edit(c, AGREEMENT, 'chineseParties: [ndrc]', 'chineseParties: ndrc'),
     expected: ['ai-mou', 'chineseParties: expected a list, received "ndrc"'],

@@ -64,6 +64,19 @@ describe('messages for a missing field or a value of the wrong kind', () => {
       'expected text, received {"Everything":"a test entry."}',
     ],
     ['a date written as a number', { lastReviewed: 20261123 }, 'lastReviewed', 'expected text, received 20261123'],
+    [
+      // js-yaml, as Astro reads frontmatter, turns an unquoted 2026-11-23 into a Date.
+      'an unquoted date',
+      { lastReviewed: new Date('2026-11-23T00:00:00Z') },
+      'lastReviewed',
+      'expected text, received an unquoted date: write it in quotes, "2026-11-23"',
+    ],
+    [
+      'a missing document type',
+      { type: undefined },
+      'type',
+      'required, but missing: one of "agreement", "protocol", "programme", "joint-statement", "mou", "letter-of-intent", "other"',
+    ],
   ])('names %s and the value received', (_name, change, path, message) => {
     const parsed = schemas.agreement.safeParse({ ...validAgreement(), ...change });
     expect(parsed.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([[path, message]]);

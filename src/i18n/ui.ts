@@ -79,8 +79,9 @@ const en = {
   'count.documents': '{n} documents',
   'count.document': '1 document',
   'timeline.noEvent': 'Not tied to an event',
+  'timeline.reported': '{n} documents reported, {m} described on this site.',
   'timeline.reportedSeparately':
-    '{n} documents reported, {m} of them described here, and {k} more that the count leaves out.',
+    '{n} documents reported, {m} of them described on this site, and {k} more that the count leaves out.',
   'timeline.foldedLink': 'See the {n} documents of {year}',
   'timeline.foldedLinkOne': 'See the one document of {year}',
   'timeline.foldedIntro':

@@ -169,7 +169,7 @@ describe('the timeline says, under each event, how many documents were reported 
         return;
       }
       const match =
-        /^(\d+) documents reported, (\d+) (?:of them )?described here(?:, and (\d+) more that the count leaves out)?\.$/.exec(
+        /^(\d+) documents reported, (\d+) (?:of them )?described on this site(?:, and (\d+) more that the count leaves out)?\.$/.exec(
           line,
         );
       expect(match, line).not.toBeNull();

@@ -396,9 +396,9 @@ const en = {
   'data.schemas':
     'The JSON Schemas (draft 2020-12) are generated from the schemas that check the content when the site is built, and every file is checked against its schema before it is written. References to other entries are given by id.',
   'data.cite': 'How to cite',
-  'data.cite.apa': 'The dataset in APA (7th edition); set the title in italics',
+  'data.cite.apa': 'APA (7th edition)',
   'data.cite.text':
-    'Reference managers (Zotero, for one) and GitHub read the same citation, with the version and build date above, from its citation file:',
+    'APA sets the title in italics, which plain text cannot show. The same citation, with the version and build date above, is in Citation File Format, for tools that read it:',
   'data.csv.title': 'Reading the CSV file',
   'data.csv.encoding':
     'UTF-8 with a byte-order mark, so spreadsheet software shows Malay and Chinese text correctly; values separated by commas and lines ending in CRLF, as RFC 4180 describes.',
@@ -411,8 +411,12 @@ const en = {
     'Dates are as precise as the sources: the date column holds YYYY, YYYY-MM or YYYY-MM-DD, and date_precision says which (year, month or day). Import the date column as text: some spreadsheets otherwise turn a month such as 2025-04 into a day, 1 April 2025, which the sources do not give.',
   'data.csv.ids':
     'Parties, signatories, themes, the event, sources and related agreements are given by id; dataset.json holds the entry behind each id. The last columns give the same parties, signatories, themes, event and sources by name, title, publisher and address, in the same order as their ids.',
-  'data.csv.readable':
-    'The entries of the {of} column by name, in the same order, so the file reads without dataset.json.',
+  'data.csv.names':
+    'The names of the entries in the {of} column, in the same order, so the file reads without dataset.json.',
+  'data.csv.titles':
+    'The title of each entry in the {of} column, in the same order, so the file reads without dataset.json.',
+  'data.csv.publishers': 'The publisher of each source in the {of} column, in the same order.',
+  'data.csv.urls': 'The address of each source in the {of} column, in the same order, for citing it.',
   'data.csv.formula':
     'A value that begins with =, +, -, @, a tab or a carriage return is written with an apostrophe in front, so spreadsheet software shows it as text instead of running it as a formula (the usual guard against CSV injection). Remove that leading apostrophe to get the original value.',
   'data.csv.columns': 'Columns of agreements.csv',

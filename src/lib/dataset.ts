@@ -267,9 +267,15 @@ export function readableColumns(input: DatasetInput): CsvColumn[] {
     return typeof value === 'string' ? [value] : [];
   };
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  const column = (name: string, of: string, list: boolean, values: (entry: Json) => string[]): CsvColumn => ({
+  const column = (
+    name: string,
+    what: 'names' | 'titles' | 'publishers' | 'urls',
+    of: string,
+    list: boolean,
+    values: (entry: Json) => string[],
+  ): CsvColumn => ({
     name,
-    description: t('data.csv.readable', { of }),
+    description: t(`data.csv.${what}`, { of }),
     datatype: name.endsWith('_url') ? 'anyURI' : 'string',
     list,
     values,
@@ -277,15 +283,19 @@ export function readableColumns(input: DatasetInput): CsvColumn[] {
   const names = (key: string) => (entry: Json) =>
     ids(entry, key).map((id) => fullName((actors?.get(id) ?? { name: id }) as unknown as ActorNames));
   return [
-    column('malaysian_party_names', 'malaysian_parties', true, names('malaysianParties')),
-    column('chinese_party_names', 'chinese_parties', true, names('chineseParties')),
-    column('signatory_names', 'signatories', true, names('signatories')),
-    column('theme_titles', 'themes', true, (e) => ids(e, 'themes').map((id) => text(themes?.get(id)?.['title']))),
-    column('event_title', 'event', false, (e) => ids(e, 'event').map((id) => text(events?.get(id)?.['title']))),
-    column('sources_publisher', 'sources_source', true, (e) =>
+    column('malaysian_party_names', 'names', 'malaysian_parties', true, names('malaysianParties')),
+    column('chinese_party_names', 'names', 'chinese_parties', true, names('chineseParties')),
+    column('signatory_names', 'names', 'signatories', true, names('signatories')),
+    column('theme_titles', 'titles', 'themes', true, (e) =>
+      ids(e, 'themes').map((id) => text(themes?.get(id)?.['title'])),
+    ),
+    column('event_title', 'titles', 'event', false, (e) =>
+      ids(e, 'event').map((id) => text(events?.get(id)?.['title'])),
+    ),
+    column('sources_publisher', 'publishers', 'sources_source', true, (e) =>
       ids(e, 'sources').map((id) => text(sources?.get(id)?.['publisher'])),
     ),
-    column('sources_url', 'sources_source', true, (e) =>
+    column('sources_url', 'urls', 'sources_source', true, (e) =>
       ids(e, 'sources').map((id) => text(sources?.get(id)?.['url'])),
     ),
   ];

@@ -11,7 +11,7 @@ const base = process.env.BASE_PATH ?? '/';
 const meta = (path: string, key: string) =>
   readPage(path).querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content') ?? '';
 
-// Pages that keep out of search engines (the iframe-only embed) are not meant to be shared as links.
+// Pages that keep out of search engines (the iframe-only embed, the not-found page) are not shared as links.
 const pages = htmlPages().filter((path) => meta(path, 'robots') !== 'noindex');
 
 /** The built file an absolute og:image URL points at: the site's origin and base stripped. */

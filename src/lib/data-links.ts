@@ -20,7 +20,7 @@ export function siteDataLinks(site: URL | undefined): DataLinks {
       if (collection === 'themes') return absolute(routes.theme(id));
       if (collection === 'actors') return absolute(routes.actor(id));
       if (collection === 'sources') return absolute(routes.source(id));
-      return absolute(url(`/figures/#${id}`));
+      return absolute(routes.figure(id));
     },
     file: (name) => absolute(url(`/data/${name}`)),
   };

@@ -32,6 +32,8 @@ export const routes = {
   event: (id: string) => url(`/events/${id}/`),
   actor: (id: string) => url(`/actors/${id}/`),
   source: (id: string) => url(`/sources/#${id}`),
+  /** A key figure's row in the table on /figures/. */
+  figure: (id: string) => url(`/figures/#${id}`),
   /** The 1200×630 social card of an agreement, theme or event. */
   card: (collection: Parameters<typeof cardFile>[0], id: string) => url(cardFile(collection, id)),
   /** The social card of every other page. */

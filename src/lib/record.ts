@@ -65,6 +65,15 @@ export interface SiteRecord {
   cardsFor(collection: 'themes' | 'events' | 'actors' | 'sources', id: string): AgreementCard[];
   /** The actors that are members of an actor (its `memberOf`), in the actors' order. */
   membersOf(id: string): Actor[];
+  /** The events, themes and key figures that cite a source, each kind in its collection's order. */
+  citersOf(sourceId: string): SourceCiters;
+}
+
+/** What cites a source, besides agreements. */
+export interface SourceCiters {
+  events: Event[];
+  themes: Theme[];
+  figures: Figure[];
 }
 
 function index<T extends { id: string }>(entries: T[], collection: string): (id: string) => T {
@@ -74,6 +83,25 @@ function index<T extends { id: string }>(entries: T[], collection: string): (id:
     if (!found) throw new Error(`No entry "${id}" in ${collection}`);
     return found;
   };
+}
+
+/** Adds a value to a key's list, starting the list on first use. */
+function append<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The entries citing each source, built in one pass (as for agreements' cards), so /sources/ does not scan
+ * every entry once per source; each list keeps the entries' order.
+ */
+function bySource<T extends { data: { sources: { source: { id: string } }[] } }>(entries: T[]): (id: string) => T[] {
+  const map = new Map<string, T[]>();
+  for (const entry of entries) {
+    for (const id of new Set(entry.data.sources.map((c) => c.source.id))) append(map, id, entry);
+  }
+  return (id) => map.get(id) ?? [];
 }
 
 type Collections = Pick<SiteRecord, 'agreements' | 'themes' | 'events' | 'actors' | 'sources' | 'figures'>;
@@ -158,11 +186,7 @@ async function load(): Promise<SiteRecord> {
       ...a.data.signatories,
       ...a.data.sources.map((c) => c.source),
     ];
-    for (const key of new Set(refs.map((r) => `${r.collection}/${r.id}`))) {
-      const list = citing.get(key);
-      if (list) list.push(card(a.id));
-      else citing.set(key, [card(a.id)]);
-    }
+    for (const key of new Set(refs.map((r) => `${r.collection}/${r.id}`))) append(citing, key, card(a.id));
   }
   // Sorted here, once a build, rather than by each page that lists them.
   for (const [key, list] of citing) citing.set(key, newestFirst(list));
@@ -171,11 +195,12 @@ async function load(): Promise<SiteRecord> {
   const members = new Map<string, Actor[]>();
   for (const a of actors) {
     const parent = a.data.memberOf?.id;
-    if (!parent) continue;
-    const list = members.get(parent);
-    if (list) list.push(a);
-    else members.set(parent, [a]);
+    if (parent) append(members, parent, a);
   }
+
+  const eventsCiting = bySource(events);
+  const themesCiting = bySource(themes);
+  const figuresCiting = bySource(figures);
 
   return {
     agreements,
@@ -208,6 +233,7 @@ async function load(): Promise<SiteRecord> {
     card,
     cardsFor: (collection, id) => citing.get(`${collection}/${id}`) ?? [],
     membersOf: (id) => members.get(id) ?? [],
+    citersOf: (id) => ({ events: eventsCiting(id), themes: themesCiting(id), figures: figuresCiting(id) }),
   };
 }
 

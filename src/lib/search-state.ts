@@ -28,14 +28,24 @@ function emptyFilters(): Record<Facet, string[]> {
   return { theme: [], type: [], year: [], my: [], cn: [] };
 }
 
-/** Reads a state from a query string; unknown sorts fall back to relevance, blank values are dropped. */
-export function parseState(params: URLSearchParams): SearchState {
+/**
+ * Each facet's other names for its values: the ids the timeline's links carry (`theme=mobility-visas`,
+ * `my=kdn`), against the values the search index holds ("Travel and visas", "KDN").
+ */
+export type FacetAliases = Partial<Record<Facet, Partial<Record<string, string>>>>;
+
+/**
+ * Reads a state from a query string; unknown sorts fall back to relevance, blank values are dropped, and a
+ * value given by its alias is read as the value, so a timeline filter pasted into a search link still finds.
+ */
+export function parseState(params: URLSearchParams, aliases: FacetAliases = {}): SearchState {
   const filters = emptyFilters();
   for (const facet of FACETS) {
     const values = params
       .getAll(facet)
       .map((v) => v.trim())
-      .filter(Boolean);
+      .filter(Boolean)
+      .map((v) => aliases[facet]?.[v] ?? v);
     filters[facet] = [...new Set(values)];
   }
   const sort = params.get('sort') ?? '';

@@ -143,6 +143,18 @@ describe('the search page', () => {
     ]);
   });
 
+  it('reads a filter given as the timeline’s links give it, by id, as the value it names', async () => {
+    // The timeline's links carry ids (?theme=mobility-visas); pasted into a search link, they still find.
+    const { page } = await openSearch('?theme=mobility-visas&type=agreement&my=ministry-of-home-affairs-malaysia');
+    const ticked = (group: string, label: RegExp) =>
+      page.getByRole('group', { name: group }).getByLabel(label).isChecked();
+    expect(await ticked('Theme', /^Travel and visas/)).toBe(true);
+    expect(await ticked('Document type', /^Agreement/)).toBe(true);
+    expect(await ticked('Malaysian party', /\(KDN\)/)).toBe(true);
+    // The one KDN agreement on visas (content/agreements).
+    expect(await resultIds(page)).toEqual(['visa-exemption-agreement-2025']);
+  });
+
   it('offers every facet’s values in the timeline filters’ order, one for one', async () => {
     const { page } = await openSearch('');
     const withoutCount = (texts: string[]) => texts.map((text) => text.trim().replace(/\s*\(\d+\)$/, ''));

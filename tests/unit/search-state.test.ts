@@ -23,6 +23,25 @@ describe('parseState', () => {
   });
 });
 
+describe('parseState with aliases', () => {
+  const aliases = { theme: { 'mobility-visas': 'Travel and visas' }, my: { kdn: 'KDN' } };
+
+  it('reads a value given by its alias as the value, and leaves other values and facets alone', () => {
+    const state = parseState(params('theme=mobility-visas&theme=AI&my=kdn&my=MITI&cn=kdn'), aliases);
+    expect(state.filters).toEqual({
+      theme: ['Travel and visas', 'AI'],
+      type: [],
+      year: [],
+      my: ['KDN', 'MITI'],
+      cn: ['kdn'],
+    });
+  });
+
+  it('keeps one value where the alias and the value are both given', () => {
+    expect(parseState(params('my=KDN&my=kdn'), aliases).filters.my).toEqual(['KDN']);
+  });
+});
+
 describe('stateToParams', () => {
   it('round-trips through parseState, leaving out relevance and empty facets', () => {
     const text = 'q=single+window&theme=Trade+facilitation+and+standards&type=MoU&type=Protocol&cn=GACC&sort=oldest';

@@ -10,6 +10,7 @@ import {
   stateToParams,
   withoutFacet,
   type Facet,
+  type FacetAliases,
   type SearchState,
 } from '../../lib/search-state';
 import {
@@ -118,6 +119,16 @@ function updateCounts(form: HTMLFormElement, counts: FilterCounts): void {
   }
 }
 
+/** Each facet's aliases, as the page gives them beside its values. */
+function pageAliases(form: HTMLFormElement): FacetAliases {
+  const aliases: FacetAliases = {};
+  for (const facet of FACETS) {
+    const list = form.querySelector<HTMLElement>(`[data-facet="${facet}"] [data-facet-values]`);
+    if (list?.dataset['aliases']) aliases[facet] = JSON.parse(list.dataset['aliases']);
+  }
+  return aliases;
+}
+
 /** The state the form shows now. */
 function formState(form: HTMLFormElement): SearchState {
   const params = new URLSearchParams();
@@ -153,7 +164,9 @@ async function start(root: HTMLElement): Promise<void> {
     status.textContent = text ?? '';
   };
 
-  let state = parseState(new URLSearchParams(window.location.search));
+  const aliases = pageAliases(form);
+  const fromUrl = () => parseState(new URLSearchParams(window.location.search), aliases);
+  let state = fromUrl();
   showState(form, state);
   if (import.meta.env.DEV) return say(messages['msgNeedsBuild']);
 
@@ -268,7 +281,7 @@ async function start(root: HTMLElement): Promise<void> {
     update(false);
   });
   window.addEventListener('popstate', () => {
-    const next = parseState(new URLSearchParams(window.location.search));
+    const next = fromUrl();
     // Following a fragment link (the link past the filters) fires popstate too; only a new query searches.
     if (stateToParams(next).toString() === stateToParams(state).toString()) return;
     state = next;

@@ -119,6 +119,7 @@ const en = {
   'event.reportedSeparately': '{n} documents reported, {m} of them described here.',
   'event.alsoDescribed': 'Also described here, and not among the {n}:',
   'event.reportedUnknown': 'No count of documents is reported; {m} described here.',
+  'event.reportedNone': 'No count of documents is reported, and none is described here.',
   'event.place': 'Place',
   'event.dates': 'Dates',
   'event.kind': 'Kind of event',

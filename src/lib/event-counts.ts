@@ -1,3 +1,5 @@
+import { t } from '../i18n/ui';
+
 /**
  * How an event's reported count of documents compares with the documents this site describes: the two
  * often differ, and a document of the event may sit outside the count (a joint statement of the next day).
@@ -25,4 +27,20 @@ export function documentCount<C extends { id: string }>(
   const left = new Set(reported.countedSeparately.map(({ id }) => id));
   const separately = described.filter(({ id }) => left.has(id));
   return { reported: reported.count, inCount: described.length - separately.length, separately };
+}
+
+/**
+ * The sentence comparing the counts. A summary (a timeline's or the events list's) names how many the count
+ * leaves out; an event's own page says so and then lists them. With no count reported, it says so, and says
+ * "none" rather than "0" when no document is described either.
+ */
+export function countSentence(
+  counted: DocumentCount<unknown> | undefined,
+  described: number,
+  where: 'summary' | 'page',
+): string {
+  if (!counted) return t(described === 0 ? 'event.reportedNone' : 'event.reportedUnknown', { m: described });
+  const vars = { n: counted.reported, m: counted.inCount, k: counted.separately.length };
+  if (where === 'page') return t(vars.k > 0 ? 'event.reportedSeparately' : 'event.reported', vars);
+  return t(vars.k > 0 ? 'timeline.reportedSeparately' : 'timeline.reported', vars);
 }

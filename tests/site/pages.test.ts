@@ -51,6 +51,16 @@ describe('every page', () => {
     expect(readPage(path).text.replace(/\s+/g, ' ')).not.toMatch(/\b1 documents\b/);
   });
 
+  it.each(pages)('%s keeps a meta row’s “·” beside its words, not a flex gap away', (path) => {
+    // A meta row is a flex box: text beside an element becomes an item of its own, so "2025 · Expo" would
+    // read "2025   · Expo". Words and their separators go in one element.
+    const loose = readPage(path)
+      .querySelectorAll('.entry__meta')
+      .filter((row) => row.childNodes.some((node) => node.nodeType === 3 && node.text.includes('·')))
+      .map((row) => row.toString().slice(0, 120));
+    expect(loose).toEqual([]);
+  });
+
   it.each(pages)('%s never runs a link into the word or separator before it', (path) => {
     // The compiler drops the line break between text and a link on the next line, so "instead:Themes" or
     // "Timeline ·Who’s who" would reach the reader unless the source keeps a space.
@@ -132,10 +142,11 @@ describe('event pages say how many documents were reported and how many are desc
     const described = html.querySelectorAll('#event-documents ~ .entry-list [data-entry-id]').length;
     const text = html.querySelector('.facts')?.text ?? '';
     const line = new RegExp(
-      `(?:(\\d+) documents reported, |No count of documents is reported; )(\\d+) (?:of them )?described here\\.`,
+      `(?:(\\d+) documents reported, |No count of documents is reported; )(\\d+) (?:of them )?described here\\.|No count of documents is reported, and (none) is described here\\.`,
     ).exec(text.replace(/\s+/g, ' '));
     expect(line, text).not.toBeNull();
-    const [, reported, shown] = line ?? [];
+    const [, reported, number, none] = line ?? [];
+    const shown = none ? 0 : number;
     // Documents the reported count leaves out are named, each linking to its page.
     const separately = html.querySelectorAll('.facts [data-counted-separately] a').length;
     expect(Number(shown) + separately).toBe(described);
@@ -181,6 +192,39 @@ describe('the timeline says, under each event, how many documents were reported 
   );
   it('covers both state visits', () => {
     expect(groups.filter((group) => group.querySelector('.timeline__reported')).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the events list says, on each card, how many documents were reported and how many are described', () => {
+  const events = new Map(readContent().events.map((e) => [e.id, e.data as { documentsReported?: { count: number } }]));
+  const cards = readPage('/events/').querySelectorAll('.card');
+  it.each(cards.map((card) => [card.querySelector('h2 a')?.getAttribute('href') ?? '', card] as const))(
+    '%s',
+    (href, card) => {
+      const count = events.get(href.split('/')[2] ?? '')?.documentsReported?.count;
+      const onPage = readPage(href).querySelectorAll('#event-documents ~ .entry-list [data-entry-id]').length;
+      const line = card.querySelector('.count')?.text.replace(/\s+/g, ' ') ?? '';
+      if (count === undefined) {
+        // "0 documents" read as a report that none were signed; the sources give no count at all.
+        expect(line).toBe(
+          onPage === 0
+            ? 'No count of documents is reported, and none is described here.'
+            : `No count of documents is reported; ${onPage} described here.`,
+        );
+        return;
+      }
+      const match =
+        /^(\d+) documents reported, (\d+) (?:of them )?described on this site(?:, and (\d+) more that the count leaves out)?\.$/.exec(
+          line,
+        );
+      expect(match, line).not.toBeNull();
+      const [, reported, described, more = '0'] = match ?? [];
+      expect(Number(reported)).toBe(count);
+      expect(Number(described) + Number(more)).toBe(onPage);
+    },
+  );
+  it('covers every event', () => {
+    expect(cards).toHaveLength(events.size);
   });
 });
 

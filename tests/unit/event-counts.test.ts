@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentCount } from '../../src/lib/event-counts';
+import { countSentence, documentCount } from '../../src/lib/event-counts';
 
 const cards = ['a', 'b', 'statement'].map((id) => ({ id }));
 
@@ -26,5 +26,27 @@ describe('documentCount', () => {
 
   it('ignores a document counted separately that this site does not describe', () => {
     expect(documentCount({ count: 5, countedSeparately: [{ id: 'elsewhere' }] }, cards)?.inCount).toBe(3);
+  });
+});
+
+describe('countSentence', () => {
+  const fourteen = documentCount({ count: 14, countedSeparately: [{ id: 'statement' }] }, cards);
+
+  it('names, in a summary, how many described documents the count leaves out', () => {
+    expect(countSentence(fourteen, 3, 'summary')).toBe(
+      '14 documents reported, 2 of them described on this site, and 1 more that the count leaves out.',
+    );
+    expect(countSentence(documentCount({ count: 31, countedSeparately: [] }, cards), 3, 'summary')).toBe(
+      '31 documents reported, 3 described on this site.',
+    );
+  });
+
+  it('leaves them to the list that follows on an event’s own page', () => {
+    expect(countSentence(fourteen, 3, 'page')).toBe('14 documents reported, 2 of them described here.');
+  });
+
+  it('says when no count is reported, and "none" rather than "0" when nothing is described either', () => {
+    expect(countSentence(undefined, 2, 'summary')).toBe('No count of documents is reported; 2 described here.');
+    expect(countSentence(undefined, 0, 'page')).toBe('No count of documents is reported, and none is described here.');
   });
 });

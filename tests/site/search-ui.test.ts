@@ -267,7 +267,41 @@ describe('the search page', () => {
     await expect(first.locator('.search-result__themes').textContent()).resolves.toMatch(
       /Agriculture and food · Trade facilitation and standards/,
     );
-    expect(await first.locator('mark').count()).toBeGreaterThan(0);
+    // The first result matched in its title, which its excerpt leaves out; the others show where they matched.
+    const marks = await page.locator('.search-result mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark).toMatch(/durian/i);
+  });
+
+  it('starts no excerpt with the title shown above it, or with the hidden “In brief” heading', async () => {
+    const texts = async (q: string) => {
+      const { page } = await openSearch(q);
+      return page.locator('.search-result').evaluateAll((items) =>
+        items.map((item) => ({
+          title: item.querySelector('h2')?.textContent?.trim() ?? '',
+          excerpt: item.querySelector('p:last-child')?.textContent?.trim() ?? '',
+        })),
+      );
+    };
+    // Browsing reads each page from its top; a query for a title's words finds them in the title first, and
+    // "twin parks" in the middle of one, so its excerpt starts with the title's last words.
+    const results = [
+      ...(await texts('')),
+      ...(await texts('?q=mutual+visa+exemption')),
+      ...(await texts('?q=twin+parks')),
+    ];
+    expect(results.length).toBeGreaterThan(10);
+    for (const { title, excerpt } of results) {
+      const words = title.toLowerCase().split(/\s+/);
+      const lastWords = words.map((_, i) => `${words.slice(i).join(' ')}.`);
+      expect(excerpt.toLowerCase().startsWith(title.toLowerCase()), `${title}: ${excerpt}`).toBe(false);
+      expect(
+        lastWords.filter((end) => excerpt.toLowerCase().startsWith(end)),
+        `${title}: ${excerpt}`,
+      ).toEqual([]);
+      expect(excerpt).not.toMatch(/^In brief/);
+      expect(excerpt.length, title).toBeGreaterThan(20);
+    }
   });
 
   it('says when nothing matches and suggests the theme list and the timeline', async () => {

@@ -1,6 +1,7 @@
 import { url } from '../../lib/paths';
 import { DATE_ORDER_FILE, dateOrderIds, PAGEFIND_OPTIONS, type DateOrderFile } from '../../lib/search-config';
 import { byDate, kindOf, rankByKind, themesOf } from '../../lib/search-rank';
+import { withoutTitle } from '../../lib/search-excerpt';
 import type { PagefindSearchOptions } from '../../lib/search-state';
 
 /**
@@ -148,16 +149,21 @@ export async function runSearch(
   return { total: ordered.length, counts: search.filters, hits: await more(limit), more };
 }
 
-/** Keeps only the text and the <mark> highlights of a Pagefind excerpt, so no markup from content can run. */
-export function excerptNodes(excerpt: string, doc: Document): Node[] {
-  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
-  return [...parsed.body.childNodes].map((node) => {
-    if (node.nodeName === 'MARK') {
-      const mark = doc.createElement('mark');
-      mark.textContent = node.textContent;
-      return mark;
-    }
-    return doc.createTextNode(node.textContent ?? '');
+/**
+ * Keeps only the text and the <mark> highlights of a Pagefind excerpt, so no markup from content can run;
+ * without the copy of the title that a page's excerpt begins with, since the title is shown above it.
+ */
+export function excerptNodes(hit: Pick<SearchHit, 'excerpt' | 'title'>, doc: Document): Node[] {
+  const parsed = new DOMParser().parseFromString(`<body>${hit.excerpt}</body>`, 'text/html');
+  const parts = [...parsed.body.childNodes].map((node) => ({
+    text: node.textContent ?? '',
+    mark: node.nodeName === 'MARK',
+  }));
+  return withoutTitle(parts, hit.title).map(({ text, mark }) => {
+    if (!mark) return doc.createTextNode(text);
+    const element = doc.createElement('mark');
+    element.textContent = text;
+    return element;
   });
 }
 

@@ -64,7 +64,7 @@ export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): voi
         title.textContent = hit.title;
         const excerpt = document.createElement('span');
         excerpt.className = 'search-panel__excerpt';
-        excerpt.append(...excerptNodes(hit.excerpt, document));
+        excerpt.append(...excerptNodes(hit, document));
         option.append(title, metaLine(hit, messages, document), excerpt);
         option.addEventListener('click', () => window.location.assign(hit.url));
         return option;

@@ -30,8 +30,6 @@ import {
  * An empty query browses the agreements by facet, newest first.
  */
 
-export { excerptNodes };
-
 function resultItem(hit: SearchHit, messages: DOMStringMap): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
@@ -48,7 +46,7 @@ function resultItem(hit: SearchHit, messages: DOMStringMap): HTMLLIElement {
     item.append(themes);
   }
   const excerpt = document.createElement('p');
-  excerpt.append(...excerptNodes(hit.excerpt, document));
+  excerpt.append(...excerptNodes(hit, document));
   item.append(excerpt);
   return item;
 }

@@ -3,6 +3,7 @@
  * fails the build on integrity problems, and hands pages ready-made, typed views.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { AstroError } from 'astro/errors';
 import type { PartialDate } from './dates';
 import { yearOf } from './dates';
 import { facetOptions, type Facet, type FacetOption, type FacetValues } from './filter';
@@ -142,7 +143,14 @@ async function load(): Promise<SiteRecord> {
 
   const problems = findProblems(checkedEntries({ agreements, themes, events, actors, sources, figures }));
   if (problems.length > 0) {
-    throw new Error(`Content integrity check failed (${problems.length}):\n${formatProblems(problems)}`);
+    // An AstroError prints its message and hint; without a stack, Astro adds no "Location" in its own
+    // route cache, which pointed the maintainer away from the content file the message names.
+    const error = new AstroError(
+      `Content integrity check failed (${problems.length}):\n${formatProblems(problems)}`,
+      'Each line names a content file, a field and its value. Correct the value, or add the entry it names; README\'s "How to add an agreement" describes every field.',
+    );
+    delete error.stack;
+    throw error;
   }
 
   const actor = index(actors, 'actors');

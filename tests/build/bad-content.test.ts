@@ -191,5 +191,7 @@ describe(`${cases.length} kinds of broken content each fail the build, naming fi
     const result = await runAstro(dir, ['build']);
     expect(result.code, result.output).not.toBe(0);
     for (const text of expected) expect(result.output).toContain(text);
+    // Where Astro names a location, it is the content file, not its own code, which led a maintainer off.
+    expect(result.output).not.toMatch(/Location:\s+\S*node_modules/);
   });
 });

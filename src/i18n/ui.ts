@@ -79,9 +79,9 @@ const en = {
   'count.documents': '{n} documents',
   'count.document': '1 document',
   'timeline.noEvent': 'Not tied to an event',
-  'timeline.reported': '{n} documents reported, {m} described on this site.',
+  'timeline.reported': '{n} reported, {m} described on this site.',
   'timeline.reportedSeparately':
-    '{n} documents reported, {m} of them described on this site, and {k} more that the count leaves out.',
+    '{n} reported, {m} of them described on this site, and {k} more that the count leaves out.',
   'timeline.foldedLink': 'See the {n} documents of {year}',
   'timeline.foldedLinkOne': 'See the one document of {year}',
   'timeline.foldedIntro':
@@ -115,8 +115,8 @@ const en = {
   'themes.intro':
     'Plain-language explainers of the fields Malaysia and China cooperate in, each with the agreements that serve it.',
   'event.documents': 'Documents exchanged',
-  'event.reported': '{n} documents reported, {m} described here.',
-  'event.reportedSeparately': '{n} documents reported, {m} of them described here.',
+  'event.reported': '{n} reported, {m} described here.',
+  'event.reportedSeparately': '{n} reported, {m} of them described here.',
   'event.alsoDescribed': 'Also described here, and not among the {n}:',
   'event.reportedUnknown': 'No count of documents is reported; {m} described here.',
   'event.reportedNone': 'No count of documents is reported, and none is described here.',

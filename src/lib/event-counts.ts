@@ -1,4 +1,4 @@
-import { t } from '../i18n/ui';
+import { countDocuments, t } from '../i18n/ui';
 
 /**
  * How an event's reported count of documents compares with the documents this site describes: the two
@@ -40,7 +40,8 @@ export function countSentence(
   where: 'summary' | 'page',
 ): string {
   if (!counted) return t(described === 0 ? 'event.reportedNone' : 'event.reportedUnknown', { m: described });
-  const vars = { n: counted.reported, m: counted.inCount, k: counted.separately.length };
+  // "1 document reported", not "1 documents".
+  const vars = { n: countDocuments(counted.reported), m: counted.inCount, k: counted.separately.length };
   if (where === 'page') return t(vars.k > 0 ? 'event.reportedSeparately' : 'event.reported', vars);
   return t(vars.k > 0 ? 'timeline.reportedSeparately' : 'timeline.reported', vars);
 }

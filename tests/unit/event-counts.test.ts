@@ -41,6 +41,12 @@ describe('countSentence', () => {
     );
   });
 
+  it('writes a count of one in the singular', () => {
+    expect(countSentence(documentCount({ count: 1, countedSeparately: [] }, [{ id: 'a' }]), 1, 'page')).toBe(
+      '1 document reported, 1 described here.',
+    );
+  });
+
   it('leaves them to the list that follows on an event’s own page', () => {
     expect(countSentence(fourteen, 3, 'page')).toBe('14 documents reported, 2 of them described here.');
   });

@@ -29,7 +29,7 @@ describe('the header on a 375 px phone', () => {
         expect(linkBox && linkBox.x >= 0 && linkBox.x + linkBox.width <= PHONE.width).toBe(true);
       }
       // The search field runs the header's width, less the button, so a query can be read as it is typed.
-      const field = await header.getByRole('searchbox').boundingBox();
+      const field = await header.getByRole('combobox').boundingBox();
       expect(field?.width ?? 0).toBeGreaterThan(PHONE.width / 2);
       expect([...problems.consoleErrors, ...problems.cspViolations]).toEqual([]);
       await page.context().close();

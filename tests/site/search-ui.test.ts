@@ -321,7 +321,7 @@ describe('the header search', () => {
     await page.waitForLoadState('networkidle');
     const plain = site.server.log.slice(before);
     expect(plain.filter((r) => r.path.includes('pagefind'))).toEqual([]);
-    await page.getByRole('searchbox', { name: /search agreements/i }).focus();
+    await page.getByRole('combobox', { name: /search agreements/i }).focus();
     await page.waitForLoadState('networkidle');
     await expect.poll(() => site.server.log.slice(before).some((r) => r.path.includes('/pagefind/'))).toBe(true);
     expect(problems.consoleErrors).toEqual([]);
@@ -330,7 +330,7 @@ describe('the header search', () => {
   it('opens with "/", moves with the arrows, closes with Escape and opens a result with Enter', async () => {
     const { page, problems } = await watchedPage(site.browser);
     await page.goto(site.server.root);
-    const box = page.getByRole('searchbox', { name: /search agreements/i });
+    const box = page.getByRole('combobox', { name: /search agreements/i });
     await page.locator('body').press('/');
     await expect(box.evaluate((el) => document.activeElement === el)).resolves.toBe(true);
     await page.keyboard.type('NDRC');
@@ -343,6 +343,10 @@ describe('the header search', () => {
     const firstId = await options.first().getAttribute('id');
     expect(await box.getAttribute('aria-activedescendant')).toBe(firstId);
     expect(await options.first().getAttribute('aria-selected')).toBe('true');
+    // A combobox that says its list is open, whose options are named by their titles alone.
+    expect(await box.getAttribute('aria-expanded')).toBe('true');
+    const title = (await options.first().locator('.search-panel__title').textContent()) ?? '?';
+    expect(await page.getByRole('option', { name: title, exact: true }).count()).toBe(1);
     const axe = await new AxeBuilder({ page })
       .include('.site-header')
       .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'])
@@ -353,6 +357,7 @@ describe('the header search', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Escape');
     expect(await listbox.isVisible()).toBe(false);
+    expect(await box.getAttribute('aria-expanded')).toBe('false');
     await expect(box.evaluate((el) => document.activeElement === el)).resolves.toBe(true);
     expect(await box.inputValue()).toBe('NDRC');
     expect(await box.getAttribute('aria-activedescendant')).toBeNull();
@@ -374,7 +379,7 @@ describe('the header search', () => {
     await page.locator('#page-search').press('/');
     expect(await page.locator('#page-search').inputValue()).toBe('a/b/');
     await page.goto(site.server.root);
-    const box = page.getByRole('searchbox', { name: /search agreements/i });
+    const box = page.getByRole('combobox', { name: /search agreements/i });
     await box.fill('visa');
     await box.press('Enter');
     await page.waitForURL(/\/search\/\?q=visa$/);
@@ -383,8 +388,8 @@ describe('the header search', () => {
   it('works without JavaScript as a plain form to /search/', async () => {
     const { page } = await watchedPage(site.browser, { javaScript: false });
     await page.goto(site.server.root);
-    await page.getByRole('searchbox', { name: /search agreements/i }).fill('durian');
-    await page.getByRole('searchbox', { name: /search agreements/i }).press('Enter');
+    await page.getByRole('combobox', { name: /search agreements/i }).fill('durian');
+    await page.getByRole('combobox', { name: /search agreements/i }).press('Enter');
     await page.waitForURL(/\/search\/\?q=durian$/);
   });
 
@@ -392,7 +397,7 @@ describe('the header search', () => {
     const { page } = await watchedPage(site.browser);
     await page.route('**/pagefind/**', (route) => route.abort());
     await page.goto(`${site.server.root}themes/`);
-    await page.getByRole('searchbox', { name: /search agreements/i }).fill('visa');
+    await page.getByRole('combobox', { name: /search agreements/i }).fill('visa');
     await page.locator('[data-panel-status]', { hasText: /could not be loaded/ }).waitFor();
     expect(
       await page.locator('[data-search-panel]').getByRole('link', { name: 'Go to the timeline' }).isVisible(),
@@ -403,7 +408,7 @@ describe('the header search', () => {
     const { page } = await watchedPage(site.browser);
     await page.goto(`${site.server.root}events/`);
     await page.waitForLoadState('networkidle');
-    const box = page.getByRole('searchbox', { name: /search agreements/i });
+    const box = page.getByRole('combobox', { name: /search agreements/i });
     const start = site.server.log.length;
     const timed = async (query: string) => {
       const t0 = Date.now();

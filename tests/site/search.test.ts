@@ -8,7 +8,7 @@ const site = useBuiltSite();
 async function searchFromHome(query: string) {
   const watched = await watchedPage(site.browser);
   await watched.page.goto(site.server.root);
-  await watched.page.getByRole('searchbox', { name: /search agreements/i }).fill(query);
+  await watched.page.getByRole('combobox', { name: /search agreements/i }).fill(query);
   await watched.page.keyboard.press('Enter');
   await watched.page.waitForURL(/\/search\/\?q=/);
   await watched.page.locator('.search-result').first().waitFor();

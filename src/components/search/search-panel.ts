@@ -42,13 +42,17 @@ export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): voi
       current.scrollIntoView({ block: 'nearest' });
     } else input.removeAttribute('aria-activedescendant');
   };
+  // The box is a combobox: it says whether its list of results is showing.
+  const showExpanded = () => input.setAttribute('aria-expanded', String(!panel.hidden && !list.hidden));
   const close = () => {
     generation++;
     panel.hidden = true;
     setActive(-1);
+    showExpanded();
   };
   const open = () => {
     panel.hidden = false;
+    showExpanded();
   };
 
   const render = (query: string) => {
@@ -61,16 +65,23 @@ export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): voi
         option.className = 'search-panel__option';
         const title = document.createElement('span');
         title.className = 'search-panel__title';
+        title.id = `${option.id}-title`;
         title.textContent = hit.title;
+        const meta = metaLine(hit, messages, document);
+        meta.id = `${option.id}-meta`;
         const excerpt = document.createElement('span');
         excerpt.className = 'search-panel__excerpt';
         excerpt.append(...excerptNodes(hit, document));
-        option.append(title, metaLine(hit, messages, document), excerpt);
+        // Named by its title alone: each arrow press would otherwise read the excerpt out too.
+        option.setAttribute('aria-labelledby', title.id);
+        option.setAttribute('aria-describedby', meta.id);
+        option.append(title, meta, excerpt);
         option.addEventListener('click', () => window.location.assign(hit.url));
         return option;
       }),
     );
     list.hidden = hits.length === 0;
+    showExpanded();
     all.href = `${url('/search/')}?${new URLSearchParams({ q: query }).toString()}`;
     setActive(-1);
   };

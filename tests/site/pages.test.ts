@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { HTMLElement, Node } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { readContent } from '../support/content';
 import { sortableDate } from '../support/dates';
@@ -59,6 +60,24 @@ describe('every page', () => {
       .filter((row) => row.childNodes.some((node) => node.nodeType === 3 && node.text.includes('·')))
       .map((row) => row.toString().slice(0, 120));
     expect(loose).toEqual([]);
+  });
+
+  it.each(pages)('%s marks its Chinese text as Chinese, so a screen reader does not read it in English', (path) => {
+    const unmarked: string[] = [];
+    const walk = (node: Node, lang: string | undefined): void => {
+      if (node.nodeType === 3) {
+        const text = node.text.trim();
+        // An address is read as an address, whatever script its path is in.
+        if (/\p{Script=Han}/u.test(text) && !lang?.startsWith('zh') && !/^https?:/.test(text)) unmarked.push(text);
+        return;
+      }
+      const element = node as HTMLElement;
+      if (['script', 'style', 'title', 'textarea'].includes(element.rawTagName?.toLowerCase() ?? '')) return;
+      const own = element.getAttribute?.('lang') ?? lang;
+      for (const child of node.childNodes) walk(child, own);
+    };
+    walk(readPage(path), undefined);
+    expect(unmarked).toEqual([]);
   });
 
   it.each(pages)('%s never runs a link into the word or separator before it', (path) => {

@@ -68,6 +68,7 @@ const en = {
   'filter.loading': 'Loading the earlier years…',
   'filter.loadFailed': 'Earlier years could not be loaded; open them from their year links.',
   'filter.clear': 'Clear all filters',
+  'filter.skip': 'Skip the filters, to the documents',
   'year.title': 'Documents of {year}',
   'year.intro': '{n} documents in the record were signed or exchanged in {year}.',
   'year.introOne': '1 document in the record was signed or exchanged in {year}.',

@@ -126,10 +126,15 @@ describe('the site has every section', () => {
     for (const id of contentIds(collection)) expect(pages).toContain(`/${collection}/${id}/`);
   });
 
-  it('marks the current section with aria-current', () => {
+  it('marks the current page, or on a page inside a section the section, with aria-current', () => {
     expect(readPage('/themes/').querySelector('nav a[aria-current="page"]')?.text.trim()).toBe('Themes');
     expect(readPage('/').querySelector('nav a[aria-current="page"]')?.text.trim()).toBe('Timeline');
-    const current = (path: string) => readPage(path).querySelector('nav a[aria-current="page"]')?.text.trim();
+    // An agreement's page is in the timeline's section, but it is not the timeline page.
+    const current = (path: string) => {
+      const html = readPage(path);
+      expect(html.querySelectorAll('.nav-list a[aria-current="page"]')).toEqual([]);
+      return html.querySelector('.nav-list a[aria-current="true"]')?.text.trim();
+    };
     expect(current(`/agreements/${contentIds('agreements')[0] ?? ''}/`)).toBe('Timeline');
     expect(current('/years/2024/')).toBe('Timeline');
     expect(current('/types/mou/')).toBe('Timeline');

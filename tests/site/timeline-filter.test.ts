@@ -229,6 +229,26 @@ describe('timeline filters', () => {
   });
 });
 
+describe('a shared filtered view, on the keyboard', () => {
+  it('offers a link past the opened filters, straight to the documents', async () => {
+    const { page } = await watchedPage(site.browser);
+    // /matrix/ links each count to a view like this one; it opens the panel on its fifty checkboxes.
+    await page.goto(`${site.server.root}?type=protocol`);
+    await page.locator('[data-filter-details][open]').waitFor();
+    await page.locator('summary', { hasText: 'Filter' }).focus();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip the filters, to the documents' });
+    await expect(skip.evaluate((a) => document.activeElement === a)).resolves.toBe(true);
+    // Visible while focused, so a sighted keyboard user sees where Enter goes.
+    expect((await skip.boundingBox())?.width).toBeGreaterThan(50);
+    await page.keyboard.press('Enter');
+    // The next Tab lands in the timeline, past every checkbox.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('#timeline') !== null)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest('.filters') === null)).toBe(true);
+  });
+});
+
 describe('static views', () => {
   it.each(['2024', '2025'])('/years/%s/ lists exactly that year’s agreements', async (year) => {
     const { page } = await watchedPage(site.browser, { javaScript: false });

@@ -189,6 +189,20 @@ describe('event pages say how many documents were reported and how many are desc
   });
 });
 
+/**
+ * The numbers of a summary's count line, "14 documents reported, 14 of them described on this site, and 1
+ * more that the count leaves out.": the reported count, and how many documents the line accounts for.
+ */
+function summaryCounts(line: string): { reported: number; counted: number } {
+  const match =
+    /^(\d+) documents? reported, (\d+) (?:of them )?described on this site(?:, and (\d+) more that the count leaves out)?\.$/.exec(
+      line,
+    );
+  expect(match, line).not.toBeNull();
+  const [, reported, described, more = '0'] = match ?? [];
+  return { reported: Number(reported), counted: Number(described) + Number(more) };
+}
+
 describe('the timeline says, under each event, how many documents were reported and how many it lists', () => {
   const events = new Map(readContent().events.map((e) => [e.id, e.data as { documentsReported?: { count: number } }]));
   const groups = readPage('/')
@@ -203,15 +217,10 @@ describe('the timeline says, under each event, how many documents were reported 
         expect(line).toBe('');
         return;
       }
-      const match =
-        /^(\d+) documents reported, (\d+) (?:of them )?described on this site(?:, and (\d+) more that the count leaves out)?\.$/.exec(
-          line,
-        );
-      expect(match, line).not.toBeNull();
-      const [, reported, described, more = '0'] = match ?? [];
-      expect(Number(reported)).toBe(count);
+      const { reported, counted } = summaryCounts(line);
+      expect(reported).toBe(count);
       // Every document the line counts is one of the group's rows, and every row is counted.
-      expect(Number(described) + Number(more)).toBe(group.querySelectorAll('.entry-list > li').length);
+      expect(counted).toBe(group.querySelectorAll('.entry-list > li').length);
     },
   );
   it('covers both state visits', () => {
@@ -237,14 +246,9 @@ describe('the events list says, on each card, how many documents were reported a
         );
         return;
       }
-      const match =
-        /^(\d+) documents reported, (\d+) (?:of them )?described on this site(?:, and (\d+) more that the count leaves out)?\.$/.exec(
-          line,
-        );
-      expect(match, line).not.toBeNull();
-      const [, reported, described, more = '0'] = match ?? [];
-      expect(Number(reported)).toBe(count);
-      expect(Number(described) + Number(more)).toBe(onPage);
+      const { reported, counted } = summaryCounts(line);
+      expect(reported).toBe(count);
+      expect(counted).toBe(onPage);
     },
   );
   it('covers every event', () => {

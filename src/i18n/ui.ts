@@ -313,6 +313,8 @@ const en = {
   // Search
   'search.skipFacets': 'Skip the filters, to the results',
   'search.facets': 'Narrow the documents',
+  'search.facetsTicked': '({n} ticked)',
+  'search.facetsTickedOne': '(1 ticked)',
   'search.facet.theme': 'Theme',
   'search.facet.type': 'Document type',
   'search.facet.year': 'Year',

@@ -38,23 +38,66 @@ async function afterChange(page: Page, action: () => Promise<unknown>) {
   );
 }
 
-describe('/search/ on a 375 px phone', () => {
-  it('sets the facet boxes side by side in one row, which scrolls, so the results follow one box down', async () => {
-    const { page } = await watchedPage(site.browser, { width: 375 });
-    await page.goto(`${site.server.root}search/?q=visa`);
+describe("/search/'s facets, folded on a phone and open beside the results on a wide screen", () => {
+  it('folds the facets under one button that counts what is ticked, so the results follow it', async () => {
+    const { page, problems } = await watchedPage(site.browser, { width: 375 });
+    await page.goto(`${site.server.root}search/?theme=mobility-visas&year=2025`);
     await page.locator('.search-result').first().waitFor();
+    const toggle = page.getByRole('button', { name: 'Narrow the documents (2 ticked)' });
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(page.getByRole('group', { name: 'Theme' }).isVisible()).resolves.toBe(false);
+    // The first result is on the first screen, not below five boxes of checkboxes.
+    const resultTop = await page
+      .locator('.search-result')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().top);
+    expect(resultTop).toBeLessThan(900);
+
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+    const travel = page.getByRole('group', { name: 'Theme' }).getByRole('checkbox', { name: /Travel and visas/ });
+    await expect(travel.isVisible()).resolves.toBe(true);
+    await expect(travel.isChecked()).resolves.toBe(true);
+    await afterChange(page, () => travel.uncheck());
+    await expect(page.getByRole('button', { name: 'Narrow the documents (1 ticked)' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: /Narrow the documents/ }).click();
+    await expect(page.getByRole('group', { name: 'Theme' }).isVisible()).resolves.toBe(false);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  it('opens the facets at 320 px as full lists one under another: nothing scrolls inside a box or sideways', async () => {
+    const { page } = await watchedPage(site.browser, { width: 320 });
+    await page.goto(`${site.server.root}search/`);
+    await page.locator('.search-result').first().waitFor();
+    await page.getByRole('button', { name: 'Narrow the documents' }).click();
     const layout = await page.evaluate(() => {
       const boxes = [...document.querySelectorAll('.search-facet')].map((el) => el.getBoundingClientRect());
-      const row = document.querySelector('.search-facets__boxes');
+      const lists = [...document.querySelectorAll<HTMLElement>('.search-facet ul')];
       return {
-        rows: new Set(boxes.map((box) => Math.round(box.top))).size,
-        rowScrolls: row ? row.scrollWidth > row.clientWidth : false,
-        resultsBelowBoxes:
-          (document.querySelector('.search-result')?.getBoundingClientRect().top ?? 0) >
-          Math.max(...boxes.map((box) => box.bottom)),
+        boxes: boxes.length,
+        stacked: boxes.every((box, i) => i === 0 || box.top >= (boxes[i - 1]?.bottom ?? Infinity)),
+        listsThatScroll: lists.filter((ul) => ul.scrollHeight > ul.clientHeight || ul.scrollWidth > ul.clientWidth)
+          .length,
+        pageWiderThanScreen: document.documentElement.scrollWidth > window.innerWidth,
       };
     });
-    expect(layout).toEqual({ rows: 1, rowScrolls: true, resultsBelowBoxes: true });
+    expect(layout).toEqual({ boxes: 5, stacked: true, listsThatScroll: 0, pageWiderThanScreen: false });
+  });
+
+  it('keeps the facets open beside the results on a wide screen, with no button to fold them', async () => {
+    const { page } = await watchedPage(site.browser, { width: 1280 });
+    await page.goto(`${site.server.root}search/?theme=mobility-visas`);
+    await page.locator('.search-result').first().waitFor();
+    await expect(page.getByRole('button', { name: /Narrow the documents/ }).count()).resolves.toBe(0);
+    await expect(page.getByRole('heading', { name: 'Narrow the documents', level: 2 }).isVisible()).resolves.toBe(true);
+    // The ticked value is scrolled into its box's view, not left below the box's fold.
+    await expect(page.getByRole('checkbox', { name: /Travel and visas/ }).isVisible()).resolves.toBe(true);
+    const inBox = await page.getByRole('checkbox', { name: /Travel and visas/ }).evaluate((box) => {
+      const list = box.closest('ul')?.getBoundingClientRect();
+      const row = box.closest('li')?.getBoundingClientRect();
+      return !!list && !!row && row.top >= list.top && row.bottom <= list.bottom;
+    });
+    expect(inBox).toBe(true);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type FacetAliases,
   type SearchState,
 } from '../../lib/search-state';
+import { scrollToFirstTicked } from '../common/ticked-in-view';
 import {
   excerptNodes,
   kindMessageKey,
@@ -149,6 +150,22 @@ function checkFacets(form: HTMLFormElement, state: SearchState): void {
   }
 }
 
+/**
+ * The button that folds the facets away on a narrow screen (CSS hides it on a wide one): it opens and
+ * closes them, and says how many values are ticked, which a folded box cannot show.
+ */
+function facetFold(toggle: HTMLButtonElement): (state: SearchState) => void {
+  toggle.addEventListener('click', () => {
+    toggle.setAttribute('aria-expanded', String(toggle.getAttribute('aria-expanded') !== 'true'));
+  });
+  const ticked = toggle.querySelector<HTMLElement>('[data-facets-ticked]');
+  return (state) => {
+    const n = FACETS.reduce((sum, facet) => sum + state.filters[facet].length, 0);
+    const message = toggle.dataset[n === 1 ? 'msgTickedOne' : 'msgTicked'] ?? '';
+    if (ticked) ticked.textContent = n === 0 ? '' : fill(message, { n });
+  };
+}
+
 async function start(root: HTMLElement): Promise<void> {
   const messages = root.dataset;
   const form = root.closest('form');
@@ -157,7 +174,9 @@ async function start(root: HTMLElement): Promise<void> {
   const suggest = root.querySelector<HTMLElement>('[data-search-suggest]');
   const facets = form?.querySelector<HTMLElement>('[data-search-facets]');
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]');
-  if (!form || !status || !list || !suggest || !facets || !more) return;
+  const toggle = form?.querySelector<HTMLButtonElement>('[data-facets-toggle]');
+  if (!form || !status || !list || !suggest || !facets || !more || !toggle) return;
+  const showTicked = facetFold(toggle);
   const say = (text: string | undefined) => {
     status.textContent = text ?? '';
   };
@@ -166,6 +185,7 @@ async function start(root: HTMLElement): Promise<void> {
   const fromUrl = () => parseState(new URLSearchParams(window.location.search), aliases);
   let state = fromUrl();
   showState(form, state);
+  showTicked(state);
   if (import.meta.env.DEV) return say(messages['msgNeedsBuild']);
 
   say(messages['msgLoading']);
@@ -262,6 +282,7 @@ async function start(root: HTMLElement): Promise<void> {
     if (push) window.history.pushState(null, '', target);
     else window.history.replaceState(null, '', target);
     state = next;
+    showTicked(state);
     void show();
   };
 
@@ -284,9 +305,12 @@ async function start(root: HTMLElement): Promise<void> {
     if (stateToParams(next).toString() === stateToParams(state).toString()) return;
     state = next;
     showState(form, state);
+    showTicked(state);
     void show();
   });
   await show();
+  // Once the first counts have hidden the values no result has, which moves the ticked ones up.
+  scrollToFirstTicked(form.querySelectorAll<HTMLElement>('[data-facet-values]'));
 }
 
 const root = document.querySelector<HTMLElement>('[data-search-root]');

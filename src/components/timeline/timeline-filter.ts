@@ -24,6 +24,7 @@ import {
   type FacetValues,
 } from '../../lib/filter';
 import { FILTER_CHANGE_EVENT } from '../../lib/embed';
+import { scrollToFirstTicked } from '../common/ticked-in-view';
 
 function fill(template: string, vars: Record<string, number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
@@ -266,10 +267,7 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
     // its first ticked value.
     if (chosen(criteria)) {
       details?.setAttribute('open', '');
-      for (const list of form.querySelectorAll<HTMLElement>('.filters__group ul')) {
-        const ticked = list.querySelector('input:checked')?.closest('li');
-        if (ticked instanceof HTMLElement) list.scrollTop = ticked.offsetTop - list.offsetTop;
-      }
+      scrollToFirstTicked(form.querySelectorAll<HTMLElement>('.filters__group ul'));
     }
   };
 

@@ -25,9 +25,24 @@ describe('the key figures on a 375 px phone', () => {
           return { label: getComputedStyle(td, '::before').content, left: box.left, right: box.right };
         }),
       );
-      expect(cells.map((c) => c.label)).toEqual(['"Value: "', '"Refers to: "', '"Confidence: "', '"Source: "']);
+      // The label shown before each value (the part of `content` before its empty alternative text).
+      expect(cells.map((c) => c.label.split(' / ')[0])).toEqual([
+        '"Value: "',
+        '"Refers to: "',
+        '"Confidence: "',
+        '"Source: "',
+      ]);
       for (const cell of cells) expect(cell.left >= 0 && cell.right <= 375).toBe(true);
     }
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375);
+  });
+
+  it('is still a table to a screen reader, which names each column once, not "Value, Value: …"', async () => {
+    const { page } = await watchedPage(site.browser, { width: 375 });
+    await page.goto(`${site.server.root}figures/`);
+    const tree = await page.locator('.figures-table').ariaSnapshot();
+    expect(tree).toMatch(/columnheader "Value"/);
+    expect(tree).toMatch(/cell "RM[\d.]+ billion"/);
+    expect(tree).not.toMatch(/cell "(Value|Refers to|Confidence|Source):/);
   });
 });

@@ -157,6 +157,7 @@ const en = {
   'figures.derived': 'derived by this site',
   'glossary.title': 'Glossary of document types',
   'about.title': 'About this site',
+  'about.shortcut': 'Go to the search box when I press / (kept in this browser)',
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address. It may have moved, or the link may be mistyped.',
   'notFound.back': 'Go to the timeline',

@@ -428,6 +428,41 @@ describe('the header search', () => {
     await page.waitForURL(/\/search\/\?q=visa$/);
   });
 
+  it('closes the panel with Escape from a link in it, leaving focus in the box and the panel shut', async () => {
+    const { page } = await watchedPage(site.browser);
+    await page.goto(site.server.root);
+    const box = page.getByRole('combobox', { name: /search agreements/i });
+    await box.fill('NDRC');
+    await page.locator('[data-panel-status]', { hasText: '“NDRC”' }).waitFor();
+    await page.getByRole('link', { name: 'All results and filters' }).focus();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-search-panel]').isHidden()).resolves.toBe(true);
+    await expect(box.evaluate((el) => document.activeElement === el)).resolves.toBe(true);
+    await expect(box.getAttribute('aria-expanded')).resolves.toBe('false');
+  });
+
+  it('lets a reader turn the "/" shortcut off on /about/, for every page, and on again', async () => {
+    const { page } = await watchedPage(site.browser);
+    const box = page.getByRole('combobox', { name: /search agreements/i });
+    const slashFocusesBox = async (path: string) => {
+      await page.goto(`${site.server.root}${path}`);
+      await page.locator('body').press('/');
+      return box.evaluate((el) => document.activeElement === el);
+    };
+    await page.goto(`${site.server.root}about/`);
+    const setting = page.getByRole('checkbox', { name: /Go to the search box when I press \// });
+    await expect(setting.isChecked()).resolves.toBe(true);
+    await setting.uncheck();
+    await expect(slashFocusesBox('themes/')).resolves.toBe(false);
+    // The box no longer announces a shortcut that does nothing.
+    await expect(box.getAttribute('aria-keyshortcuts')).resolves.toBeNull();
+    await page.goto(`${site.server.root}about/`);
+    await expect(setting.isChecked()).resolves.toBe(false);
+    await setting.check();
+    await expect(slashFocusesBox('themes/')).resolves.toBe(true);
+    await expect(box.getAttribute('aria-keyshortcuts')).resolves.toBe('/');
+  });
+
   it('works without JavaScript as a plain form to /search/', async () => {
     const { page } = await watchedPage(site.browser, { javaScript: false });
     await page.goto(site.server.root);

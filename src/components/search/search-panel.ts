@@ -6,7 +6,8 @@ import { excerptNodes, loadPagefind, metaLine, runSearch, type SearchHit } from 
 /**
  * The header's results panel, loaded on intent. Focus stays in the box throughout: the list is a
  * listbox whose active option is announced through aria-activedescendant. ArrowDown/ArrowUp move,
- * Enter opens the active result (or, with none active, submits to /search/), Escape closes the panel.
+ * Enter opens the active result (or, with none active, submits to /search/), Escape (in the box or on a
+ * link in the panel) closes the panel.
  */
 
 /** Milliseconds of quiet typing before a search runs. */
@@ -135,13 +136,19 @@ export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): voi
         event.preventDefault();
         window.location.assign(hit.url);
       }
-    } else if (event.key === 'Escape') {
-      if (!panel.hidden) {
-        event.preventDefault();
-        close();
-        input.focus();
-      }
     }
+  });
+  /** Set while Escape sends focus back to the box, whose focus would otherwise reopen the panel. */
+  let escaping = false;
+  // From the box or from a link in the panel: Escape closes the panel and leaves focus in the box.
+  form.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || panel.hidden) return;
+    event.preventDefault();
+    close();
+    if (document.activeElement === input) return;
+    escaping = true;
+    input.focus();
+    escaping = false;
   });
   // Clicking an option must not take focus from the box before the click lands.
   list.addEventListener('mousedown', (event) => event.preventDefault());
@@ -149,7 +156,7 @@ export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): voi
     if (!(event.relatedTarget instanceof Node) || !form.contains(event.relatedTarget)) close();
   });
   input.addEventListener('focus', () => {
-    if (input.value.trim() && panel.hidden) void search();
+    if (!escaping && input.value.trim() && panel.hidden) void search();
   });
   if (document.activeElement === input && input.value.trim()) void search();
 }

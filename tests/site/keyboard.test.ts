@@ -3,6 +3,7 @@
  * order, each shows a visible focus indicator, and the skip link moves focus to the main content.
  */
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { useBuiltSite, watchedPage } from '../support/browser';
 
 const TEMPLATES = [
@@ -78,5 +79,35 @@ describe.each(TEMPLATES)('%s with the keyboard alone', (path) => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+});
+
+describe('a table in its scrolling region', () => {
+  /** Whether each table region on the page overflows, and whether Tab stops on it. */
+  const regions = (page: Page) =>
+    page
+      .locator('[role="region"]:has(> table)')
+      .evaluateAll((els) =>
+        els.map((el) => ({ overflows: el.scrollWidth > el.clientWidth, tabStop: el.tabIndex === 0 })),
+      );
+
+  it('is a tab stop, to scroll it with the keyboard, only while the table is wider than the screen', async () => {
+    const { page } = await watchedPage(site.browser, { width: 375 });
+    await page.goto(`${site.server.origin}/matrix/`);
+    const narrow = await regions(page);
+    expect(narrow.length).toBeGreaterThan(0);
+    expect(narrow).toEqual(narrow.map(() => ({ overflows: true, tabStop: true })));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect.poll(() => regions(page)).toEqual(narrow.map(() => ({ overflows: false, tabStop: false })));
+    await page.setViewportSize({ width: 375, height: 900 });
+    await expect.poll(() => regions(page)).toEqual(narrow);
+  });
+
+  it('is never a tab stop on a page whose tables all fit', async () => {
+    const { page } = await watchedPage(site.browser, { width: 375 });
+    await page.goto(`${site.server.origin}/data/`);
+    const count = await page.locator('[role="region"]:has(> table)').count();
+    expect(count).toBeGreaterThan(0);
+    await expect.poll(() => regions(page)).toEqual(Array(count).fill({ overflows: false, tabStop: false }));
   });
 });

@@ -24,6 +24,8 @@ const en = {
   'footer.correction': 'Spotted an error? See how to suggest a correction.',
   'search.siteLabel': 'Site search',
   'search.pageLabel': 'Search the record',
+  // Not the header box's label: a list of the page's fields would show two boxes named alike.
+  'search.pageInput': 'Words, names or acronyms to find in the record',
   'search.label': 'Search agreements, themes, events and bodies',
   'search.placeholder': 'e.g. NDRC, single window, 人工智能',
   'search.submit': 'Search',

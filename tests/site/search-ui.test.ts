@@ -102,6 +102,18 @@ describe("/search/'s facets, folded on a phone and open beside the results on a 
 });
 
 describe('the search page', () => {
+  it('names its own box apart from the header’s, so a list of the page’s fields tells them apart', async () => {
+    const { page } = await openSearch('');
+    const names = await page
+      .getByRole('main')
+      .getByRole('searchbox')
+      .or(page.getByRole('banner').getByRole('combobox'))
+      .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ''));
+    expect(names).toHaveLength(2);
+    expect(names.every((name) => name.length > 0)).toBe(true);
+    expect(new Set(names).size).toBe(2);
+  });
+
   it('browses every agreement, newest first, ten at a time, with facet counts, when the query is empty', async () => {
     const { page, problems } = await openSearch('');
     expect(await resultIds(page)).toHaveLength(10);

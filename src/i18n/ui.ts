@@ -141,7 +141,7 @@ const en = {
   'actors.title': 'Who’s who',
   'actors.intro': 'The ministries, agencies, universities and people named in the record.',
   'sources.title': 'Sources',
-  'sources.intro': 'Every publication the site cites. Claims on each page link here.',
+  'sources.intro': 'Every publication the site cites, by publisher. Claims on each page link here.',
   'sources.published': 'Published',
   'sources.dateUnknown': 'date not known',
   'sources.citedBy.agreements': 'Cited by documents',
@@ -149,6 +149,8 @@ const en = {
   'sources.citedBy.themes': 'Cited by themes',
   'sources.citedBy.figures': 'Cited by key figures',
   'sources.titleUnknown': 'headline not recorded; see the address',
+  'sources.count': '{n} sources',
+  'sources.countOne': '1 source',
   'figures.title': 'Key figures',
   'figures.intro':
     'Numbers the sources give about Malaysia–China trade and digital ambitions, with the year each refers to.',

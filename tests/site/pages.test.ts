@@ -348,6 +348,24 @@ describe('the sources page', () => {
     ];
     expect(citing(id).sort()).toEqual(expected.sort());
   });
+
+  it('lists each source once, under a heading naming its publisher, publishers in alphabetical order', () => {
+    const publisherOf = new Map(content.sources.map((s) => [s.id, (s.data as { publisher: string }).publisher]));
+    const headings = sourcesPage.querySelectorAll('main h2');
+    const names = headings.map((h) => h.childNodes[0]?.text.trim() ?? '');
+    expect(names).toEqual(
+      [...new Set(publisherOf.values())].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
+    );
+    const listed: string[] = [];
+    for (const [i, heading] of headings.entries()) {
+      const ids = heading.nextElementSibling?.querySelectorAll(':scope > li').map((li) => li.id) ?? [];
+      for (const id of ids) expect(publisherOf.get(id), id).toBe(names[i]);
+      // The count beside the publisher is the number of entries under it.
+      expect(heading.querySelector('.count')?.text).toMatch(new RegExp(`^\\(${ids.length} sources?\\)$`));
+      listed.push(...ids);
+    }
+    expect(listed.sort()).toEqual([...publisherOf.keys()].sort());
+  });
 });
 
 describe('the changes page', () => {

@@ -8,6 +8,7 @@ const en = {
     'Memoranda, agreements, protocols and joint statements between Malaysia and China, with their sources.',
   'site.skip': 'Skip to content',
   'nav.label': 'Main',
+  'nav.breadcrumb': 'Breadcrumb',
   'nav.timeline': 'Timeline',
   'nav.themes': 'Themes',
   'nav.events': 'Events',

@@ -426,3 +426,27 @@ describe('old addresses', () => {
     }
   });
 });
+
+describe('the way back up from a page', () => {
+  const trail = (path: string) => {
+    const nav = readPage(path).querySelector('main nav[aria-label="Breadcrumb"]');
+    return nav?.querySelectorAll('ol > li > a').map((a) => [a.text.trim(), a.getAttribute('href')]) ?? null;
+  };
+
+  it.each([
+    [
+      '/agreements/artificial-intelligence-ndrc-mou-2025/',
+      [
+        ['Timeline', '/'],
+        ['2025', '/#year-2025'],
+      ],
+    ],
+    ['/themes/artificial-intelligence/', [['Themes', '/themes/']]],
+    ['/events/xi-jinping-state-visit-2025/', [['Events', '/events/']]],
+    ['/actors/ndrc/', [['Who’s who', '/actors/']]],
+    ['/years/2025/', [['Timeline', '/']]],
+    ['/types/mou/', [['Glossary', '/glossary/']]],
+  ])('%s is a list of links in a navigation region named "Breadcrumb"', (path, expected) => {
+    expect(trail(path)).toEqual(expected);
+  });
+});

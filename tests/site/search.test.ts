@@ -77,6 +77,8 @@ describe('search', () => {
       .locator('[data-search-status]')
       .filter({ hasText: /results? for “visa”/ })
       .waitFor();
+    // On a phone the facets are folded under one button until the reader opens them.
+    await page.getByRole('button', { name: /Narrow the documents/ }).click();
     const visible = await page
       .locator('[data-facet="theme"] label')
       .evaluateAll((labels) => labels.filter((l) => l.checkVisibility()).map((l) => l.textContent.trim()));

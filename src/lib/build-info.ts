@@ -19,3 +19,27 @@ export const LICENCE = {
   name: 'Creative Commons Attribution 4.0 International',
   url: 'https://creativecommons.org/licenses/by/4.0/',
 } as const;
+
+/**
+ * The project's repository from a build setting, where readers send corrections: `undefined` when the
+ * setting is empty; an error naming the setting and its value when it is not an https:// address, so a
+ * typo fails the build rather than publishing a broken link.
+ */
+export function repositoryUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(value);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed?.protocol !== 'https:') {
+    throw new Error(
+      `REPOSITORY_URL must be an https:// address, such as https://github.com/owner/name; it is "${value}"`,
+    );
+  }
+  return parsed.href;
+}
+
+/** Where readers send corrections (REPOSITORY_URL, set when building, as SITE_URL is). */
+export const REPOSITORY_URL = repositoryUrl(process.env['REPOSITORY_URL']);

@@ -4,7 +4,7 @@
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
 import repositoryCitation from '../../CITATION.cff?raw';
-import { BUILT_ON } from './build-info';
+import { BUILT_ON, REPOSITORY_URL } from './build-info';
 import { dataFiles, type DataFileName, type DataLinks } from './dataset';
 import { routes, url } from './paths';
 import { loadRecord } from './record';
@@ -37,13 +37,15 @@ export function siteDataFiles(site: URL | undefined): Promise<Record<DataFileNam
 /**
  * /data/CITATION.cff: the repository's file with this build's day as `date-released` and its own home
  * page as `url`. Each build publishes the dataset anew, and a citation made from a file without a date says
- * "n.d."; a site built for its real address (SITE_URL) must not send readers to the placeholder. The file's
- * opening comments are for its maintainers, so readers get it without them.
+ * "n.d."; a site built for its real address (SITE_URL) must not send readers to the placeholder. With
+ * REPOSITORY_URL set it names the repository too (`repository-code`). The file's opening comments are for
+ * its maintainers, so readers get it without them.
  */
 export function siteCitation(site: URL | undefined): string {
+  const repository = REPOSITORY_URL ? `\nrepository-code: '${REPOSITORY_URL}'` : '';
   const body = repositoryCitation
     .replace(/^(?:#.*\n)+/, '')
-    .replace(/^url: .*$/m, `url: '${siteDataLinks(site).home}'`)
+    .replace(/^url: .*$/m, `url: '${siteDataLinks(site).home}'${repository}`)
     .trimEnd();
   return `${body}\ndate-released: '${BUILT_ON}'\n`;
 }

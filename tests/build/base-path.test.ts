@@ -1,6 +1,7 @@
 /**
  * The same build deploys under a sub-path: with BASE_PATH=/tracker/ every internal link, asset and the
- * search bundle live under /tracker/, and search works there.
+ * search bundle live under /tracker/, and search works there. The build also has its real address
+ * (SITE_URL) and its repository (REPOSITORY_URL), as a deployment would.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,13 +13,18 @@ import { copyProject, projectRoot, runAstro } from '../support/project-copy';
 import { serveSite, type SiteServer } from '../support/server';
 
 const BASE = '/tracker/';
+const REPOSITORY = 'https://example.org/tracker-source';
 let dist: string;
 let server: SiteServer;
 let browser: Browser;
 
 beforeAll(async () => {
   const dir = copyProject('base-path', join(projectRoot, 'content'));
-  const result = await runAstro(dir, ['build'], { BASE_PATH: BASE, SITE_URL: 'https://example.org' });
+  const result = await runAstro(dir, ['build'], {
+    BASE_PATH: BASE,
+    SITE_URL: 'https://example.org',
+    REPOSITORY_URL: REPOSITORY,
+  });
   if (result.code !== 0) throw new Error(`Build with BASE_PATH failed:\n${result.output}`);
   dist = join(dir, 'dist');
   server = await serveSite(dist, BASE);
@@ -41,6 +47,12 @@ describe(`a build with BASE_PATH=${BASE}`, () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+
+  it('links /about/ to the configured repository for corrections, and names it in the dataset citation', () => {
+    const link = readPage('/about/', dist).querySelector('#corrections + p a');
+    expect([link?.text, link?.getAttribute('href')]).toEqual(["the project's repository", REPOSITORY]);
+    expect(readFileSync(join(dist, 'data/CITATION.cff'), 'utf8')).toContain(`repository-code: '${REPOSITORY}'`);
   });
 
   it('uses the configured site for canonical URLs', () => {

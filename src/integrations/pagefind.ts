@@ -83,6 +83,21 @@ export function writeDateOrder(outDir: string, bundle: string): number {
   return dated.length;
 }
 
+/**
+ * How many word places (and pages) Pagefind puts in one index chunk before it starts the next; its default
+ * is 20,000. A query downloads every chunk its words fall in, and at 3,000 generated agreements a fifth of
+ * the default makes the chunk a word sits in 6 KB gzipped instead of 20 KB for the median word, for 3 KB
+ * more metadata on a first query (docs/benchmarks.md, "6 December"). A word found on every page still fills
+ * a chunk of its own, whatever the size.
+ */
+export const INDEX_CHUNK_SIZE = 5000;
+
+/**
+ * Pagefind reads the chunk size only from its environment (`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`, read by
+ * its indexer when the Node API starts it), so it is set for the one indexing run and put back after.
+ */
+const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
+
 /** The Astro integration that indexes the built site once `astro build` has written it. */
 export default function pagefindIntegration(): AstroIntegration {
   return {
@@ -92,6 +107,8 @@ export default function pagefindIntegration(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const bundle = join(outDir, SEARCH_FOLDER);
         const started = performance.now();
+        const callerChunkSize = process.env[CHUNK_SIZE_VARIABLE];
+        process.env[CHUNK_SIZE_VARIABLE] = String(INDEX_CHUNK_SIZE);
         try {
           const { index, errors } = await createIndex({});
           if (!index || errors.length > 0) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -111,6 +128,8 @@ export default function pagefindIntegration(): AstroIntegration {
           }
         } finally {
           await close();
+          if (callerChunkSize === undefined) delete process.env[CHUNK_SIZE_VARIABLE];
+          else process.env[CHUNK_SIZE_VARIABLE] = callerChunkSize;
         }
       },
     },

@@ -1,0 +1,44 @@
+/**
+ * The search index as a reader's browser downloads it: split into small chunks, so that a query fetches a
+ * few kilobytes of index for its words rather than a quarter of the index.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { INDEX_CHUNK_SIZE } from '../../src/integrations/pagefind';
+import { decodeCbor, readPagefindData } from '../../src/integrations/pagefind-bundle';
+import { SEARCH_FOLDER } from '../../src/lib/search-config';
+import { distDir, requireBuild } from '../support/dist';
+
+requireBuild();
+const bundle = join(distDir, SEARCH_FOLDER);
+
+/** Each index chunk the metadata names: its words' places (each location, each weight, one per page). */
+function chunks(): { name: string; places: number[] }[] {
+  const metaName = readdirSync(bundle).find((file) => file.endsWith('.pf_meta'));
+  if (!metaName) throw new Error(`No Pagefind metadata in ${bundle}`);
+  // Pagefind 1.x metadata: [version, pages, index chunks [from, to, hash], …]; a chunk: [words [word, pages
+  // [page, locations, metadata locations]]].
+  const meta = decodeCbor(readPagefindData(join(bundle, metaName))) as [string, unknown, [string, string, string][]];
+  return meta[2].map(([from, to, hash]) => {
+    const [words] = decodeCbor(readPagefindData(join(bundle, 'index', `${hash}.pf_index`))) as [
+      [string, [number, unknown[], unknown[] | null][]][],
+    ];
+    const places = words.map(([, pages]) =>
+      pages.reduce((sum, [, locations, metaLocations]) => sum + locations.length + (metaLocations?.length ?? 0) + 1, 0),
+    );
+    return { name: `${from}…${to} (${hash})`, places };
+  });
+}
+
+describe('the search index', () => {
+  it(`closes each chunk once it holds ${INDEX_CHUNK_SIZE} word places, so a query downloads a small part of it`, () => {
+    const all = chunks();
+    expect(all.length).toBeGreaterThan(1);
+    for (const { name, places } of all) {
+      // Only the word that fills a chunk may take it past the size: a word is never split.
+      const beforeLast = places.slice(0, -1).reduce((a, b) => a + b, 0);
+      expect(beforeLast, name).toBeLessThan(INDEX_CHUNK_SIZE);
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { serveSite, type Served, type SiteServer } from '../../tests/support/server.ts';
-import { DATE_ORDER_FILE, PAGEFIND_OPTIONS, PANEL_RESULTS } from '../../src/lib/search-config.ts';
+import { DATE_ORDER_FILE, EXACT, PAGEFIND_OPTIONS, PANEL_RESULTS } from '../../src/lib/search-config.ts';
 import { median, percentile } from './stats.ts';
 
 /** Gzipped bytes and requests of one page load, by kind of file. */
@@ -144,7 +144,8 @@ export interface QueryResult {
  * The search expression, as a string (the test runner would rewrite a dynamic import() in a function):
  * Pagefind with the site's options and the same calls as runSearch in search-core.ts: one search (never
  * given `sort`); a date order sorts the results by the date-order file (fetched once per page, while
- * Pagefind searches, as the site's loadDateOrder and dateOrderIds do); then as many results as the header panel shows are loaded, in that order.
+ * Pagefind searches, and looked up by the shortest start of each id, as the site's loadDateOrder and
+ * dateOrderPlaces do); then as many results as the header panel shows are loaded, in that order.
  */
 function searchExpression(root: string, query: string, options: Record<string, unknown>): string {
   const { sort, ...unsorted } = options as { sort?: { date: 'asc' | 'desc' } };
@@ -161,16 +162,26 @@ function searchExpression(root: string, query: string, options: Record<string, u
           ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
           : new TextDecoder().decode(bytes);
         const file = JSON.parse(text);
-        const ids = file.ids === '' ? [] : file.ids.split(' ').map((id) => file.prefix + id);
-        return new Map(ids.map((id, place) => [id, place]));
+        const places = new Map(file.ids === '' ? [] : file.ids.split(' ').map((key, place) => [key, place]));
+        return (id) => {
+          if (!id.startsWith(file.prefix)) return undefined;
+          const rest = id.slice(file.prefix.length);
+          if (places.has(rest + ${JSON.stringify(EXACT)})) return places.get(rest + ${JSON.stringify(EXACT)});
+          for (let end = 1; end <= rest.length; end += 1) if (places.has(rest.slice(0, end))) return places.get(rest.slice(0, end));
+          return undefined;
+        };
       })();
     }
     const search = await pf.search(${JSON.stringify(query)}, ${JSON.stringify(unsorted)});
     let results = search.results;
     if (sort) {
-      const rank = await window.__dateOrder;
+      const place = await window.__dateOrder;
       const sign = sort.date === 'asc' ? 1 : -1;
-      results = results.filter((r) => rank.has(r.id)).sort((a, b) => sign * (rank.get(a.id) - rank.get(b.id)));
+      results = results
+        .map((r) => ({ r, at: place(r.id) }))
+        .filter(({ at }) => at !== undefined)
+        .sort((a, b) => sign * (a.at - b.at))
+        .map(({ r }) => r);
     }
     const data = await Promise.all(results.slice(0, ${PANEL_RESULTS}).map((r) => r.data()));
     return { ms: performance.now() - t0, results: results.length, loaded: data.length };

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { compareDates, precisionOf, type PartialDate } from '../lib/dates';
-import { DATE_ORDER_FILE, DATE_ORDER_NAME, SEARCH_FOLDER, type DateOrderFile } from '../lib/search-config';
+import { DATE_ORDER_FILE, DATE_ORDER_NAME, EXACT, SEARCH_FOLDER, type DateOrderFile } from '../lib/search-config';
 import { readPagefindData, writeBundle } from './pagefind-bundle';
 
 /** The JSON of a Pagefind fragment file: one page's data, or (with `maxFragments`) a group keyed by id. */
@@ -51,14 +51,35 @@ export function pageDate(html: string): string | undefined {
   return tag ? /\bdatetime="([^"]+)"/.exec(tag)?.[1] : undefined;
 }
 
+/** How many characters two strings share at their start. */
+function sharedStart(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
+  return n;
+}
+
 /**
- * The date order as written: the ids' common language prefix ("en-gb_") once, then the rest of each id,
- * space-separated (a tenth smaller, gzipped, than a JSON array of whole ids).
+ * The date order as written (DateOrderFile): `ordered`, oldest first, each as the shortest start of its id
+ * that no other id of `all` (every result of the bundle, dated or not) begins with, after the language prefix
+ * ("en-gb_") that every id shares, written once. An id that is itself the start of another (Pagefind
+ * lengthens a hash that collides with an earlier page's) is written whole, marked EXACT. `all` must hold
+ * every id of `ordered`.
  */
-export function dateOrderFile(ids: readonly string[]): DateOrderFile {
-  const prefix = /^[^_]*_/.exec(ids[0] ?? '')?.[0] ?? '';
-  const shared = ids.every((id) => id.startsWith(prefix));
-  return { prefix: shared ? prefix : '', ids: ids.map((id) => (shared ? id.slice(prefix.length) : id)).join(' ') };
+export function dateOrderFile(ordered: readonly string[], all: readonly string[]): DateOrderFile {
+  const found = /^[^_]*_/.exec(all[0] ?? '')?.[0] ?? '';
+  const prefix = all.every((id) => id.startsWith(found)) ? found : '';
+  const sorted = [...new Set(all)].map((id) => id.slice(prefix.length)).sort();
+  const at = new Map(sorted.map((rest, index) => [rest, index]));
+  const key = (id: string) => {
+    const rest = id.slice(prefix.length);
+    const index = at.get(rest);
+    if (index === undefined) throw new Error(`The date order names ${id}, which is not a result of the bundle`);
+    const before = index > 0 ? sharedStart(rest, sorted[index - 1] ?? '') : 0;
+    const after = index < sorted.length - 1 ? sharedStart(rest, sorted[index + 1] ?? '') : 0;
+    const shared = Math.max(before, after);
+    return shared < rest.length ? rest.slice(0, shared + 1) : `${rest}${EXACT}`;
+  };
+  return { prefix, ids: ordered.map(key).join(' ') };
 }
 
 /**
@@ -68,7 +89,8 @@ export function dateOrderFile(ids: readonly string[]): DateOrderFile {
  */
 export function writeDateOrder(outDir: string, bundle: string): number {
   const dated: { id: string; url: string; date: PartialDate }[] = [];
-  for (const { id, url } of bundleResults(bundle).filter((r) => r.dated)) {
+  const results = bundleResults(bundle);
+  for (const { id, url } of results.filter((r) => r.dated)) {
     const file = join(outDir, decodeURIComponent(url), url.endsWith('/') ? 'index.html' : '');
     const value = existsSync(file) ? pageDate(readFileSync(file, 'utf8')) : undefined;
     const precision = value === undefined ? undefined : precisionOf(value);
@@ -76,10 +98,11 @@ export function writeDateOrder(outDir: string, bundle: string): number {
   }
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   dated.sort((a, b) => compareDates(a.date, b.date) || text(a.url, b.url));
-  writeFileSync(
-    join(outDir, DATE_ORDER_FILE),
-    gzipSync(JSON.stringify(dateOrderFile(dated.map((d) => d.id))), { level: 9 }),
+  const file = dateOrderFile(
+    dated.map((d) => d.id),
+    results.map((r) => r.id),
   );
+  writeFileSync(join(outDir, DATE_ORDER_FILE), gzipSync(JSON.stringify(file), { level: 9 }));
   return dated.length;
 }
 

@@ -6,6 +6,7 @@
  * stable partition: agreements first, the rest after, each in Pagefind's order. Date orders come from
  * the date-order file, not from Pagefind's sort keys.
  */
+import type { DatePlace } from './search-config';
 
 /** A result as Pagefind lists it before its data is loaded. */
 export interface RankedResult {
@@ -20,17 +21,22 @@ export function rankByKind<T extends RankedResult>(results: readonly T[], agreem
 }
 
 /**
- * The dated results in date order, as Pagefind's `sort` did: `rank` is each dated result's place in the
- * date order (oldest first); results without a date (actors, themes) are left out.
+ * The dated results in date order, as Pagefind's `sort` did: `place` gives each dated result's place in
+ * the date order (oldest first); results without a date (actors, themes) are left out.
  */
 export function byDate<T extends RankedResult>(
   results: readonly T[],
-  rank: ReadonlyMap<string, number>,
+  place: DatePlace,
   direction: 'asc' | 'desc',
 ): T[] {
-  const place = (r: T) => rank.get(r.id) ?? 0;
   const sign = direction === 'asc' ? 1 : -1;
-  return results.filter((r) => rank.has(r.id)).sort((a, b) => sign * (place(a) - place(b)));
+  return results
+    .flatMap((result) => {
+      const at = place(result.id);
+      return at === undefined ? [] : [{ result, at }];
+    })
+    .sort((a, b) => sign * (a.at - b.at))
+    .map(({ result }) => result);
 }
 
 /** The kinds of page Pagefind indexes (the `kind` metadata of each page). */

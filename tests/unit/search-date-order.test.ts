@@ -5,17 +5,19 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateOrderFile, pageDate, writeDateOrder } from '../../src/integrations/pagefind';
-import { DATE_ORDER_FILE, dateOrderIds, type DateOrderFile } from '../../src/lib/search-config';
+import { DATE_ORDER_FILE, dateOrderPlaces, type DateOrderFile } from '../../src/lib/search-config';
 import { byDate } from '../../src/lib/search-rank';
 
 const r = (id: string) => ({ id });
 
+/** A date order from a list of ids, oldest first, as byDate takes it. */
+const placesOf = (ids: readonly string[]) => {
+  const at = new Map(ids.map((id, place) => [id, place]));
+  return (id: string) => at.get(id);
+};
+
 describe('byDate', () => {
-  const rank = new Map([
-    ['old', 0],
-    ['mid', 1],
-    ['new', 2],
-  ]);
+  const rank = placesOf(['old', 'mid', 'new']);
 
   it('orders the dated results oldest or newest first and leaves out the undated ones', () => {
     const results = ['mid', 'actor', 'new', 'old', 'theme'].map(r);
@@ -27,10 +29,10 @@ describe('byDate', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 40 })), fc.func(fc.boolean()), (ids, dated) => {
         const results = ids.map((id) => r(String(id)));
-        const order = new Map(results.filter((x) => dated(x.id)).map((x) => [x.id, Number(x.id)]));
+        const kept = results.filter((x) => dated(x.id)).map((x) => Number(x.id));
+        const order = (id: string) => (kept.includes(Number(id)) ? Number(id) : undefined);
         const asc = byDate(results, order, 'asc');
-        expect(asc.map((x) => x.id).sort()).toEqual([...order.keys()].sort());
-        expect(asc.map((x) => Number(x.id))).toEqual([...order.values()].sort((a, b) => a - b));
+        expect(asc.map((x) => Number(x.id))).toEqual([...kept].sort((a, b) => a - b));
         expect(byDate(results, order, 'desc')).toEqual([...asc].reverse());
       }),
     );
@@ -45,13 +47,44 @@ describe('the date order written next to the index', () => {
       date ? `<time class="date" datetime="${date}" data-pagefind-meta="date">shown</time>` : ''
     }<time datetime="1999-01-01">another date</time></main></body></html>`;
 
-  it('writes the ids once with their shared language prefix, and reads them back whole', () => {
-    const ids = ['en-gb_0a1b2c3', 'en-gb_ffee001', 'en-gb_12345678'];
-    expect(dateOrderFile(ids)).toEqual({ prefix: 'en-gb_', ids: '0a1b2c3 ffee001 12345678' });
-    expect(dateOrderIds(dateOrderFile(ids))).toEqual(ids);
+  /** Each id of `ordered` looked up in the file written for it: its place, or undefined. */
+  const places = (ordered: string[], all: string[], lookUp = all) => {
+    const place = dateOrderPlaces(dateOrderFile(ordered, all));
+    return lookUp.map((id) => place(id));
+  };
+
+  it('writes each id as the shortest start no other result shares, after their language prefix, once', () => {
+    const all = ['en-gb_0a1b2c3', 'en-gb_0a1ff00', 'en-gb_ffee001', 'en-gb_12345678', 'en-gb_9999999'];
+    expect(dateOrderFile(['en-gb_ffee001', 'en-gb_0a1b2c3', 'en-gb_12345678'], all)).toEqual({
+      prefix: 'en-gb_',
+      ids: 'f 0a1b 1',
+    });
+    expect(places(['en-gb_ffee001', 'en-gb_0a1b2c3', 'en-gb_12345678'], all)).toEqual([1, undefined, 0, 2, undefined]);
     const mixed = ['en-gb_0a1b2c3', 'ms_0a1b2c3'];
-    expect(dateOrderIds(dateOrderFile(mixed))).toEqual(mixed);
-    expect(dateOrderIds(dateOrderFile([]))).toEqual([]);
+    expect(dateOrderFile(mixed, mixed)).toEqual({ prefix: '', ids: 'e m' });
+    expect(places(mixed, mixed)).toEqual([0, 1]);
+    expect(dateOrderFile([], [])).toEqual({ prefix: '', ids: '' });
+  });
+
+  it('tells apart a hash that Pagefind lengthened after a collision from the shorter one it starts with', () => {
+    const all = ['en_abc1234', 'en_abc12345', 'en_abc12346', 'en_f000000'];
+    expect(places(['en_abc12345', 'en_abc1234'], all)).toEqual([1, 0, undefined, undefined]);
+    expect(places(['en_abc12346'], all)).toEqual([undefined, undefined, 0, undefined]);
+  });
+
+  it('finds every dated result in its place and no other result, whatever the ids', () => {
+    const id = fc.stringMatching(/^[0-9a-f]{1,9}$/).map((hex) => `en-gb_${hex}`);
+    fc.assert(
+      fc.property(fc.uniqueArray(id, { minLength: 1, maxLength: 60 }), fc.func(fc.boolean()), (all, dated) => {
+        const ordered = all.filter((x) => dated(x));
+        const expected = all.map((x) => (ordered.includes(x) ? ordered.indexOf(x) : undefined));
+        expect(places(ordered, all)).toEqual(expected);
+      }),
+    );
+  });
+
+  it('refuses to order an id that is not a result of the bundle', () => {
+    expect(() => dateOrderFile(['en_zzz'], ['en_aaa'])).toThrow(/en_zzz, which is not a result of the bundle/);
   });
 
   it('reads the date a result shows from its <time datetime>', () => {
@@ -82,7 +115,16 @@ describe('the date order written next to the index', () => {
       expect(writeDateOrder(dir, join(dir, 'pagefind'))).toBe(6);
       const file = JSON.parse(gunzipSync(readFileSync(join(dir, DATE_ORDER_FILE))).toString()) as DateOrderFile;
       expect(file).toEqual({ prefix: 'en_', ids: 'f d a b g c' });
-      expect(dateOrderIds(file)).toEqual(['en_f', 'en_d', 'en_a', 'en_b', 'en_g', 'en_c']);
+      const place = dateOrderPlaces(file);
+      expect(['en_f', 'en_d', 'en_a', 'en_b', 'en_g', 'en_c', 'en_e'].map(place)).toEqual([
+        0,
+        1,
+        2,
+        3,
+        4,
+        5,
+        undefined,
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,11 @@
 import { url } from '../../lib/paths';
-import { DATE_ORDER_FILE, dateOrderIds, PAGEFIND_OPTIONS, type DateOrderFile } from '../../lib/search-config';
+import {
+  DATE_ORDER_FILE,
+  dateOrderPlaces,
+  PAGEFIND_OPTIONS,
+  type DateOrderFile,
+  type DatePlace,
+} from '../../lib/search-config';
 import { byDate, kindOf, rankByKind, themesOf } from '../../lib/search-rank';
 import { withoutTitle } from '../../lib/search-excerpt';
 import type { PagefindSearchOptions } from '../../lib/search-state';
@@ -97,7 +103,7 @@ function toHit(d: PagefindResultData): SearchHit {
   };
 }
 
-let dateOrder: Promise<ReadonlyMap<string, number>> | undefined;
+let dateOrder: Promise<DatePlace> | undefined;
 
 /**
  * Each dated result's place in the date order (oldest first), fetched once per page on the first date
@@ -105,7 +111,7 @@ let dateOrder: Promise<ReadonlyMap<string, number>> | undefined;
  * It is revalidated (`no-cache`), as Pagefind refetches its entry file, so a new build's ids never meet
  * an old order.
  */
-export function loadDateOrder(): Promise<ReadonlyMap<string, number>> {
+export function loadDateOrder(): Promise<DatePlace> {
   dateOrder ??= (async () => {
     const response = await fetch(url(`/${DATE_ORDER_FILE}`), { cache: 'no-cache' });
     if (!response.ok) throw new Error(`${response.status} fetching the date order`);
@@ -114,7 +120,7 @@ export function loadDateOrder(): Promise<ReadonlyMap<string, number>> {
     const text = gzipped
       ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
       : new TextDecoder().decode(bytes);
-    return new Map(dateOrderIds(JSON.parse(text) as DateOrderFile).map((id, place) => [id, place]));
+    return dateOrderPlaces(JSON.parse(text) as DateOrderFile);
   })();
   dateOrder.catch(() => {
     dateOrder = undefined;

@@ -108,7 +108,7 @@ export function writeDateOrder(outDir: string, bundle: string): number {
 
 /**
  * How many word places (and pages) Pagefind puts in one index chunk before it starts the next; its default
- * is 20,000. A query downloads every chunk its words fall in, and at 3,000 generated agreements a fifth of
+ * is 20,000. A query downloads every chunk its words fall in, and at 3,000 generated agreements a quarter of
  * the default makes the chunk a word sits in 6 KB gzipped instead of 20 KB for the median word, for 3 KB
  * more metadata on a first query (docs/benchmarks.md, "6 December"). A word found on every page still fills
  * a chunk of its own, whatever the size.
@@ -117,7 +117,8 @@ export const INDEX_CHUNK_SIZE = 5000;
 
 /**
  * Pagefind reads the chunk size only from its environment (`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`, read by
- * its indexer when the Node API starts it), so it is set for the one indexing run and put back after.
+ * its indexer when the Node API starts it), so it is set for the one indexing run and put back after. A value
+ * the caller set is overridden, so that every build ships the same index.
  */
 const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 

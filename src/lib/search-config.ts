@@ -65,7 +65,8 @@ export type DatePlace = (id: string) => number | undefined;
 /**
  * Looks a result up in a date-order file. A key belongs to the one result whose id starts with it (no
  * other result's id does), so the first start of an id that is a key is that id's own; a key marked EXACT
- * belongs to the result whose whole id it is.
+ * belongs to the result whose whole id it is. That holds for the results of the build that wrote the file: a
+ * result of another build could take the place of one whose key its id starts with.
  */
 export function dateOrderPlaces(file: DateOrderFile): DatePlace {
   const places = new Map(file.ids === '' ? [] : file.ids.split(' ').map((key, place) => [key, place] as const));

@@ -47,7 +47,7 @@ describe('the date order written next to the index', () => {
       date ? `<time class="date" datetime="${date}" data-pagefind-meta="date">shown</time>` : ''
     }<time datetime="1999-01-01">another date</time></main></body></html>`;
 
-  /** Each id of `ordered` looked up in the file written for it: its place, or undefined. */
+  /** Each id of `lookUp` (every id of `all` unless given) looked up in the file written for `ordered`. */
   const places = (ordered: string[], all: string[], lookUp = all) => {
     const place = dateOrderPlaces(dateOrderFile(ordered, all));
     return lookUp.map((id) => place(id));

@@ -272,6 +272,48 @@ describe('the search page', () => {
     expect(newest).toEqual([...newest].sort((a, b) => b - a));
   });
 
+  it('says "Newest first" while browsing without a query, and still ranks the query typed next by relevance', async () => {
+    const { page, problems } = await openSearch('');
+    const order = page.getByLabel('Order');
+    expect(await order.inputValue()).toBe('newest');
+    await expect(order.locator('option', { hasText: 'Most relevant first' }).isDisabled()).resolves.toBe(true);
+    await afterChange(page, async () => {
+      await page.locator('#page-search').fill('MITI');
+      await page.locator('#page-search').press('Enter');
+    });
+    expect(new URL(page.url()).searchParams.has('sort')).toBe(false);
+    expect(await order.inputValue()).toBe('relevance');
+    // A relevance order counts every kind of page, where a date order counts only the dated ones.
+    await expect(page.getByRole('status').textContent()).resolves.not.toMatch(/that have a date/);
+    // An order the reader picks while browsing is theirs, and stays with the next query.
+    await afterChange(page, async () => {
+      await page.locator('#page-search').fill('');
+      await page.locator('#page-search').press('Enter');
+    });
+    expect(await order.inputValue()).toBe('newest');
+    await afterChange(page, () => order.selectOption('oldest'));
+    await afterChange(page, () => order.selectOption('newest'));
+    await afterChange(page, async () => {
+      await page.locator('#page-search').fill('MITI');
+      await page.locator('#page-search').press('Enter');
+    });
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('newest');
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  it('offers "Clear all filters" only while a filter is ticked', async () => {
+    const { page } = await openSearch('');
+    const clear = page.getByRole('link', { name: 'Clear all filters' });
+    await expect(clear.isHidden()).resolves.toBe(true);
+    await afterChange(page, () => page.getByRole('group', { name: 'Document type' }).getByLabel(/^MoU/).check());
+    await expect(clear.isVisible()).resolves.toBe(true);
+    await afterChange(page, () => clear.press('Enter'));
+    await expect(clear.isHidden()).resolves.toBe(true);
+    // The keyboard's place is not lost with the link: it moves on to the results.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-results');
+    expect(await page.getByRole('group', { name: 'Document type' }).getByLabel(/^MoU/).isChecked()).toBe(false);
+  });
+
   it('restores query, filters and order from a shared URL', async () => {
     const { page } = await openSearch(`?q=${encodeURIComponent('人工智能')}&type=MoU&sort=newest`);
     expect(await page.locator('#page-search').inputValue()).toBe('人工智能');

@@ -128,19 +128,40 @@ function pageAliases(form: HTMLFormElement): FacetAliases {
   return aliases;
 }
 
-/** The state the form shows now. */
+/** The state the form shows now. An order the page chose itself (showSort) is no choice of the reader's. */
 function formState(form: HTMLFormElement): SearchState {
   const params = new URLSearchParams();
   for (const [key, value] of new FormData(form)) if (typeof value === 'string') params.append(key, value);
+  if (form.querySelector('#search-sort[data-defaulted]')) params.delete('sort');
   return parseState(params);
 }
 
+/**
+ * Shows the order the results are in. Without a query nothing is more relevant than anything else and the
+ * results are listed newest first, so the box says "Newest first" and offers no relevance. That order is
+ * marked as the page's own, so a query typed next is ranked by relevance unless the reader picks an order
+ * (a shared link's `sort=newest` is the reader's).
+ */
+function showSort(form: HTMLFormElement, state: SearchState): void {
+  const sort = form.querySelector<HTMLSelectElement>('#search-sort');
+  const relevance = sort?.querySelector<HTMLOptionElement>('option[value="relevance"]');
+  if (!sort || !relevance) return;
+  const browsing = state.q === '';
+  relevance.hidden = browsing;
+  relevance.disabled = browsing;
+  const defaulted = browsing && state.sort === 'relevance';
+  sort.value = defaulted ? 'newest' : state.sort;
+  sort.toggleAttribute('data-defaulted', defaulted);
+}
+
+/** Shows a state in the form: the query, the order, the ticked values, and "Clear all filters" if any is ticked. */
 function showState(form: HTMLFormElement, state: SearchState): void {
   const input = form.querySelector<HTMLInputElement>('#page-search');
   if (input) input.value = state.q;
-  const sort = form.querySelector<HTMLSelectElement>('#search-sort');
-  if (sort) sort.value = state.sort;
+  showSort(form, state);
   checkFacets(form, state);
+  const clear = form.querySelector('[data-search-clear]')?.parentElement;
+  if (clear) clear.hidden = !hasFilters(state);
 }
 
 /** Ticks the facet values of a state. */
@@ -282,6 +303,7 @@ async function start(root: HTMLElement): Promise<void> {
     if (push) window.history.pushState(null, '', target);
     else window.history.replaceState(null, '', target);
     state = next;
+    showState(form, state);
     showTicked(state);
     void show();
   };
@@ -292,12 +314,15 @@ async function start(root: HTMLElement): Promise<void> {
   });
   form.addEventListener('change', (event) => {
     if (event.target instanceof HTMLInputElement && event.target.type === 'search') return;
+    if (event.target instanceof HTMLSelectElement) event.target.removeAttribute('data-defaulted');
     update(false);
   });
   form.querySelector('[data-search-clear]')?.addEventListener('click', (event) => {
     event.preventDefault();
     for (const box of form.querySelectorAll<HTMLInputElement>('[data-facet-values] input')) box.checked = false;
     update(false);
+    // The link hides once nothing is ticked; the focus goes on to the results rather than back to the page.
+    root.focus();
   });
   window.addEventListener('popstate', () => {
     const next = fromUrl();

@@ -135,7 +135,7 @@ describe('timeline filters', () => {
   it('works with the keyboard alone, and clears all filters', async () => {
     const { page } = await watchedPage(site.browser);
     await page.goto(site.server.root);
-    await page.locator('summary').focus();
+    await page.getByRole('button', { name: 'Filter the timeline' }).focus();
     await page.keyboard.press('Enter');
     const box = page.getByRole('checkbox', { name: /^Digital economy/ });
     await box.focus();
@@ -146,6 +146,23 @@ describe('timeline filters', () => {
     expect(await visibleIds(page)).toEqual(ids(() => true));
     expect(await status(page)).toBe(`All ${agreements.length} documents shown`);
     await expect.poll(() => new URL(page.url()).search).toBe('');
+  });
+
+  it('titles the panel with a level-2 heading that holds the button opening and closing it', async () => {
+    const { page, problems } = await watchedPage(site.browser);
+    await page.goto(site.server.root);
+    const heading = page.getByRole('heading', { level: 2, name: 'Filter the timeline' });
+    const toggle = heading.getByRole('button', { name: 'Filter the timeline' });
+    const themes = page.getByRole('group', { name: 'Theme' });
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await expect(themes.isVisible()).resolves.toBe(false);
+    await toggle.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await expect(themes.isVisible()).resolves.toBe(true);
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await expect(themes.isVisible()).resolves.toBe(false);
+    expect(problems.consoleErrors).toEqual([]);
   });
 
   it('offers "Clear all filters" only while a filter is on, and keeps the focus on it after a clear', async () => {
@@ -234,8 +251,9 @@ describe('a shared filtered view, on the keyboard', () => {
     const { page } = await watchedPage(site.browser);
     // /matrix/ links each count to a view like this one; it opens the panel on its fifty checkboxes.
     await page.goto(`${site.server.root}?type=protocol`);
-    await page.locator('[data-filter-details][open]').waitFor();
-    await page.locator('summary', { hasText: 'Filter' }).focus();
+    const toggle = page.getByRole('heading', { name: 'Filter the timeline' }).getByRole('button');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await toggle.focus();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip the filters, to the documents' });
     await expect(skip.evaluate((a) => document.activeElement === a)).resolves.toBe(true);

@@ -136,7 +136,13 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
   // The counts of the whole record, as built: what the boxes show again when no filter is chosen.
   const builtCounts = new Map([...countSpans].map(([key, span]) => [key, span.textContent]));
   const status = form.querySelector<HTMLElement>('[data-filter-status]');
-  const details = form.querySelector<HTMLDetailsElement>('[data-filter-details]');
+  const toggle = form.querySelector<HTMLButtonElement>('[data-filter-toggle]');
+  const body = form.querySelector<HTMLElement>('[data-filter-body]');
+  const expand = (open: boolean) => {
+    toggle?.setAttribute('aria-expanded', String(open));
+    if (body) body.hidden = !open;
+  };
+  toggle?.addEventListener('click', () => expand(toggle.getAttribute('aria-expanded') !== 'true'));
   const clear = form.querySelector<HTMLButtonElement>('[data-filter-clear]');
   const total = Number(form.dataset['total'] ?? rows.length);
   const indexSrc = form.dataset['indexSrc'];
@@ -266,7 +272,7 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
     // A shared view opens the panel, so the reader sees which filters made it, each list scrolled to
     // its first ticked value.
     if (chosen(criteria)) {
-      details?.setAttribute('open', '');
+      expand(true);
       scrollToFirstTicked(form.querySelectorAll<HTMLElement>('.filters__group ul'));
     }
   };

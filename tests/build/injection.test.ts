@@ -215,7 +215,7 @@ const FOREIGN = [
   'base',
   'marquee',
   'video',
-  'details:not(.filters__details)',
+  'details',
   'noscript *',
   'meta[http-equiv="refresh"]',
   'img[src="x"]',

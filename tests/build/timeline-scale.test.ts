@@ -110,7 +110,7 @@ describe(`the timeline with ${SIZE} agreements`, () => {
     const { page, problems } = await watchedPage(browser);
     await page.goto(server.root);
     const theme = record.at(-1)?.themes[0] ?? '';
-    await page.locator('[data-filter-details] summary').click();
+    await page.locator('[data-filter-toggle]').click();
     await page.locator(`input[name=theme][value="${theme}"]`).check();
     await settled(page);
     const expected = record.filter((r) => r.themes.includes(theme)).map((r) => r.id);

@@ -301,6 +301,17 @@ describe('the search page', () => {
     expect(problems.consoleErrors).toEqual([]);
   });
 
+  it('ranks by relevance a query the browser sends itself, when the search could not load', async () => {
+    const { page } = await watchedPage(site.browser);
+    await page.route('**/pagefind/**', (route) => route.abort());
+    await page.goto(`${site.server.root}search/`);
+    await page.getByText(/could not be loaded/).waitFor();
+    await page.locator('#page-search').fill('MITI');
+    await Promise.all([page.waitForURL(/q=MITI/), page.locator('#page-search').press('Enter')]);
+    // The page's own "Newest first" is never sent as if the reader had chosen it.
+    expect(new URL(page.url()).searchParams.get('sort')).not.toBe('newest');
+  });
+
   it('offers "Clear all filters" only while a filter is ticked', async () => {
     const { page } = await openSearch('');
     const clear = page.getByRole('link', { name: 'Clear all filters' });

@@ -154,11 +154,10 @@ function showSort(form: HTMLFormElement, state: SearchState): void {
   sort.toggleAttribute('data-defaulted', defaulted);
 }
 
-/** Shows a state in the form: the query, the order, the ticked values, and "Clear all filters" if any is ticked. */
+/** Shows a state in the form: the query, the ticked values, and "Clear all filters" if any is ticked. */
 function showState(form: HTMLFormElement, state: SearchState): void {
   const input = form.querySelector<HTMLInputElement>('#page-search');
   if (input) input.value = state.q;
-  showSort(form, state);
   checkFacets(form, state);
   const clear = form.querySelector('[data-search-clear]')?.parentElement;
   if (clear) clear.hidden = !hasFilters(state);
@@ -304,6 +303,7 @@ async function start(root: HTMLElement): Promise<void> {
     else window.history.replaceState(null, '', target);
     state = next;
     showState(form, state);
+    showSort(form, state);
     showTicked(state);
     void show();
   };
@@ -330,9 +330,13 @@ async function start(root: HTMLElement): Promise<void> {
     if (stateToParams(next).toString() === stateToParams(state).toString()) return;
     state = next;
     showState(form, state);
+    showSort(form, state);
     showTicked(state);
     void show();
   });
+  // Only once the script handles the form: a form the browser submitted itself, before then or after a
+  // failure, would send the order shown ("newest") in place of the reader's relevance.
+  showSort(form, state);
   await show();
   // Once the first counts have hidden the values no result has, which moves the ticked ones up.
   scrollToFirstTicked(form.querySelectorAll<HTMLElement>('[data-facet-values]'));

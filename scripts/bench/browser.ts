@@ -8,7 +8,15 @@ import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { serveSite, type Served, type SiteServer } from '../../tests/support/server.ts';
-import { DATE_ORDER_FILE, EXACT, PAGEFIND_OPTIONS, PANEL_RESULTS } from '../../src/lib/search-config.ts';
+import {
+  DATE_ORDER_FILE,
+  EXACT,
+  PAGEFIND_OPTIONS,
+  PANEL_RESULTS,
+  dateOrderPlaces,
+  decodeDateOrder,
+} from '../../src/lib/search-config.ts';
+import { byDate } from '../../src/lib/search-rank.ts';
 import { median, percentile } from './stats.ts';
 
 /** Gzipped bytes and requests of one page load, by kind of file. */
@@ -141,15 +149,27 @@ export interface QueryResult {
 }
 
 /**
+ * The site's own date-order code as source for the page: decodeDateOrder, dateOrderPlaces and byDate use
+ * nothing but the browser's globals and EXACT, so the benchmark runs the functions readers run, not a copy.
+ */
+export const DATE_ORDER_SCRIPT = [
+  `const EXACT = ${JSON.stringify(EXACT)};`,
+  `const decodeDateOrder = ${decodeDateOrder.toString()};`,
+  `const dateOrderPlaces = ${dateOrderPlaces.toString()};`,
+  `const byDate = ${byDate.toString()};`,
+].join('\n');
+
+/**
  * The search expression, as a string (the test runner would rewrite a dynamic import() in a function):
  * Pagefind with the site's options and the same calls as runSearch in search-core.ts: one search (never
- * given `sort`); a date order sorts the results by the date-order file (fetched once per page, while
- * Pagefind searches, and looked up by the shortest start of each id, as the site's loadDateOrder and
- * dateOrderPlaces do); then as many results as the header panel shows are loaded, in that order.
+ * given `sort`); a date order sorts the results with the site's byDate by the date-order file (fetched
+ * once per page, while Pagefind searches, as the site's loadDateOrder does); then as many results as the
+ * header panel shows are loaded, in that order.
  */
 function searchExpression(root: string, query: string, options: Record<string, unknown>): string {
   const { sort, ...unsorted } = options as { sort?: { date: 'asc' | 'desc' } };
   return `(async () => {
+    ${DATE_ORDER_SCRIPT}
     const t0 = performance.now();
     const pf = await import(${JSON.stringify(`${root}pagefind/pagefind.js`)});
     await pf.options(${JSON.stringify({ baseUrl: new URL(root).pathname, ...PAGEFIND_OPTIONS })});
@@ -157,32 +177,13 @@ function searchExpression(root: string, query: string, options: Record<string, u
     if (sort) {
       window.__dateOrder ??= (async () => {
         const response = await fetch(${JSON.stringify(`${root}${DATE_ORDER_FILE}`)}, { cache: 'no-cache' });
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        const text = bytes[0] === 0x1f && bytes[1] === 0x8b
-          ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
-          : new TextDecoder().decode(bytes);
-        const file = JSON.parse(text);
-        const places = new Map(file.ids === '' ? [] : file.ids.split(' ').map((key, place) => [key, place]));
-        return (id) => {
-          if (!id.startsWith(file.prefix)) return undefined;
-          const rest = id.slice(file.prefix.length);
-          if (places.has(rest + ${JSON.stringify(EXACT)})) return places.get(rest + ${JSON.stringify(EXACT)});
-          for (let end = 1; end <= rest.length; end += 1) if (places.has(rest.slice(0, end))) return places.get(rest.slice(0, end));
-          return undefined;
-        };
+        return dateOrderPlaces(await decodeDateOrder(new Uint8Array(await response.arrayBuffer())));
       })();
     }
     const search = await pf.search(${JSON.stringify(query)}, ${JSON.stringify(unsorted)});
-    let results = search.results;
-    if (sort) {
-      const place = await window.__dateOrder;
-      const sign = sort.date === 'asc' ? 1 : -1;
-      results = results
-        .map((r) => ({ r, at: place(r.id) }))
-        .filter(({ at }) => at !== undefined)
-        .sort((a, b) => sign * (a.at - b.at))
-        .map(({ r }) => r);
-    }
+    const results = sort
+      ? byDate(search.results, await window.__dateOrder, sort.date)
+      : search.results;
     const data = await Promise.all(results.slice(0, ${PANEL_RESULTS}).map((r) => r.data()));
     return { ms: performance.now() - t0, results: results.length, loaded: data.length };
   })()`;

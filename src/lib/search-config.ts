@@ -56,6 +56,19 @@ export interface DateOrderFile {
   ids: string;
 }
 
+/**
+ * The date-order file from the bytes a host sent: gzipped as written (like Pagefind's own chunks), or plain
+ * JSON from a host that already decoded it. Uses only the browser's globals, so the benchmark runs this
+ * very source in its page.
+ */
+export async function decodeDateOrder(bytes: Uint8Array<ArrayBuffer>): Promise<DateOrderFile> {
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const text = gzipped
+    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+    : new TextDecoder().decode(bytes);
+  return JSON.parse(text) as DateOrderFile;
+}
+
 /** Ends a date-order key that matches only the whole id it spells, not longer ids that start with it. */
 export const EXACT = '.';
 

@@ -5,7 +5,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateOrderFile, pageDate, writeDateOrder } from '../../src/integrations/pagefind';
-import { DATE_ORDER_FILE, dateOrderPlaces, type DateOrderFile } from '../../src/lib/search-config';
+import { DATE_ORDER_FILE, dateOrderPlaces, decodeDateOrder, type DateOrderFile } from '../../src/lib/search-config';
+import { DATE_ORDER_SCRIPT } from '../../scripts/bench/browser';
 import { byDate } from '../../src/lib/search-rank';
 
 const r = (id: string) => ({ id });
@@ -128,5 +129,37 @@ describe('the date order written next to the index', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('decodeDateOrder', () => {
+  const file: DateOrderFile = { prefix: 'en_', ids: 'f d a' };
+  const bytes = (buffer: Buffer) => new Uint8Array(buffer);
+
+  it('reads the file gzipped, as written, and as plain JSON from a host that already decoded it', async () => {
+    await expect(decodeDateOrder(bytes(gzipSync(JSON.stringify(file))))).resolves.toEqual(file);
+    await expect(decodeDateOrder(bytes(Buffer.from(JSON.stringify(file))))).resolves.toEqual(file);
+  });
+});
+
+describe("the benchmark's copy of the date-order code", () => {
+  /** The functions DATE_ORDER_SCRIPT defines, evaluated on their own, as the benchmark's page does. */
+  const script = new Function(`${DATE_ORDER_SCRIPT}\nreturn { decodeDateOrder, dateOrderPlaces, byDate };`)() as {
+    decodeDateOrder: typeof decodeDateOrder;
+    dateOrderPlaces: typeof dateOrderPlaces;
+    byDate: typeof byDate;
+  };
+
+  it('sorts results in the same date order as the site, from the same gzipped file', async () => {
+    const all = ['en_abc1234', 'en_abc12345', 'en_f000000', 'en_0b', 'en_9c'];
+    const ordered = ['en_abc12345', 'en_0b', 'en_abc1234', 'en_f000000'];
+    const gzipped = new Uint8Array(gzipSync(JSON.stringify(dateOrderFile(ordered, all))));
+    const results = all.map(r);
+    const site = dateOrderPlaces(await decodeDateOrder(gzipped));
+    const bench = script.dateOrderPlaces(await script.decodeDateOrder(gzipped));
+    for (const direction of ['asc', 'desc'] as const) {
+      expect(script.byDate(results, bench, direction)).toEqual(byDate(results, site, direction));
+    }
+    expect(script.byDate(results, bench, 'asc').map((x) => x.id)).toEqual(ordered);
   });
 });

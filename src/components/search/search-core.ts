@@ -2,8 +2,8 @@ import { url } from '../../lib/paths';
 import {
   DATE_ORDER_FILE,
   dateOrderPlaces,
+  decodeDateOrder,
   PAGEFIND_OPTIONS,
-  type DateOrderFile,
   type DatePlace,
 } from '../../lib/search-config';
 import { byDate, kindOf, rankByKind, themesOf } from '../../lib/search-rank';
@@ -107,20 +107,15 @@ let dateOrder: Promise<DatePlace> | undefined;
 
 /**
  * Each dated result's place in the date order (oldest first), fetched once per page on the first date
- * order. The file is gzipped like Pagefind's own chunks; a host that already decoded it sends plain JSON.
- * It is revalidated (`no-cache`), as Pagefind refetches its entry file, so a new build's ids never meet
- * an old order.
+ * order. It is revalidated (`no-cache`), as Pagefind refetches its entry file, so a page opened after a
+ * deploy reads the new order; a page open across a deploy can still pair one build's order with the
+ * other's index, which dateOrderPlaces's note covers.
  */
 export function loadDateOrder(): Promise<DatePlace> {
   dateOrder ??= (async () => {
     const response = await fetch(url(`/${DATE_ORDER_FILE}`), { cache: 'no-cache' });
     if (!response.ok) throw new Error(`${response.status} fetching the date order`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
-    const text = gzipped
-      ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
-      : new TextDecoder().decode(bytes);
-    return dateOrderPlaces(JSON.parse(text) as DateOrderFile);
+    return dateOrderPlaces(await decodeDateOrder(new Uint8Array(await response.arrayBuffer())));
   })();
   dateOrder.catch(() => {
     dateOrder = undefined;

@@ -294,6 +294,14 @@ async function start(root: HTMLElement): Promise<void> {
     });
   });
 
+  /** Makes `next` the page's state: the form, its order and its open facets show it, and it is searched. */
+  const adopt = (next: SearchState) => {
+    state = next;
+    showState(form, state);
+    showSort(form, state);
+    showTicked(state);
+    void show();
+  };
   /** Takes the form's state into the URL (a new history entry for a new query) and searches. */
   const update = (push: boolean) => {
     const next = formState(form);
@@ -301,11 +309,7 @@ async function start(root: HTMLElement): Promise<void> {
     const target = `${url('/search/')}${search ? `?${search}` : ''}`;
     if (push) window.history.pushState(null, '', target);
     else window.history.replaceState(null, '', target);
-    state = next;
-    showState(form, state);
-    showSort(form, state);
-    showTicked(state);
-    void show();
+    adopt(next);
   };
 
   form.addEventListener('submit', (event) => {
@@ -327,12 +331,7 @@ async function start(root: HTMLElement): Promise<void> {
   window.addEventListener('popstate', () => {
     const next = fromUrl();
     // Following a fragment link (the link past the filters) fires popstate too; only a new query searches.
-    if (stateToParams(next).toString() === stateToParams(state).toString()) return;
-    state = next;
-    showState(form, state);
-    showSort(form, state);
-    showTicked(state);
-    void show();
+    if (stateToParams(next).toString() !== stateToParams(state).toString()) adopt(next);
   });
   // Only once the script handles the form: a form the browser submitted itself, before then or after a
   // failure, would send the order shown ("newest") in place of the reader's relevance.

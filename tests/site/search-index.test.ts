@@ -2,13 +2,13 @@
  * The search index as a reader's browser downloads it: split into small chunks, so that a query fetches a
  * few kilobytes of index for its words rather than a quarter of the index.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INDEX_CHUNK_SIZE } from '../../src/integrations/pagefind';
+import { bundleResults, INDEX_CHUNK_SIZE } from '../../src/integrations/pagefind';
 import { decodeCbor, readPagefindData } from '../../src/integrations/pagefind-bundle';
 import { SEARCH_FOLDER } from '../../src/lib/search-config';
-import { distDir, requireBuild } from '../support/dist';
+import { distDir, htmlPages, pageFile, requireBuild } from '../support/dist';
 
 requireBuild();
 const bundle = join(distDir, SEARCH_FOLDER);
@@ -40,5 +40,12 @@ describe('the search index', () => {
       const beforeLast = places.slice(0, -1).reduce((a, b) => a + b, 0);
       expect(beforeLast, name).toBeLessThan(INDEX_CHUNK_SIZE);
     }
+  });
+
+  it('holds every page whose main content is marked for search, and no other page', () => {
+    const marked = htmlPages().filter((path) => readFileSync(pageFile(path), 'utf8').includes('data-pagefind-body'));
+    expect(marked.length).toBeGreaterThan(20);
+    const indexed = bundleResults(bundle).map((result) => result.url);
+    expect(indexed.sort()).toEqual(marked.sort());
   });
 });

@@ -5,14 +5,14 @@
  * (src/lib/search-config.ts, DATE_ORDER_FILE). Nothing is copied into `public/`. Any indexing error
  * fails the build.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { compareDates, precisionOf, type PartialDate } from '../lib/dates';
-import { DATE_ORDER_FILE, DATE_ORDER_NAME, EXACT, SEARCH_FOLDER, type DateOrderFile } from '../lib/search-config';
+import { DATE_META, DATE_ORDER_NAME, EXACT, SEARCH_FOLDER, type DateOrderFile } from '../lib/search-config';
 import { readPagefindData, writeBundle } from './pagefind-bundle';
 
 /** The JSON of a Pagefind fragment file: one page's data, or (with `maxFragments`) a group keyed by id. */
@@ -26,12 +26,25 @@ interface Fragment {
   meta?: Record<string, unknown>;
 }
 
-/** Every result of a bundle: the id a search returns for it, its page's URL, and whether it shows a date. */
-export function bundleResults(bundle: string): { id: string; url: string; dated: boolean }[] {
+/** A result of a bundle: the id a search returns for it, its page's URL, and its date metadata (DATE_META). */
+export interface BundleResult {
+  id: string;
+  url: string;
+  /** The date the result shows, as text; undefined for a result without one (an actor, a theme). */
+  shown: string | undefined;
+  /** The machine-readable value of that date (`<time datetime>`). */
+  value: string | undefined;
+}
+
+/** Every result of a bundle, read from its fragments. */
+export function bundleResults(bundle: string): BundleResult[] {
   const dir = join(bundle, 'fragment');
-  const out: { id: string; url: string; dated: boolean }[] = [];
+  const out: BundleResult[] = [];
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const add = (id: string, page: Fragment) => {
-    if (typeof page.url === 'string') out.push({ id, url: page.url, dated: typeof page.meta?.['date'] === 'string' });
+    if (typeof page.url !== 'string') return;
+    const shown = text(page.meta?.[DATE_META.shown]);
+    out.push({ id, url: page.url, shown, value: text(page.meta?.[DATE_META.value]) });
   };
   for (const file of readdirSync(dir)) {
     if (!file.endsWith('.pf_fragment')) continue;
@@ -40,15 +53,6 @@ export function bundleResults(bundle: string): { id: string; url: string; dated:
     else for (const [id, page] of Object.entries(data)) add(id, page);
   }
   return out;
-}
-
-/**
- * The date a page's result shows, machine-readable: the `datetime` of the `<time>` it records as its
- * `date` metadata (DateText with `indexAs="date"`), so the order is by exactly the date the reader sees.
- */
-export function pageDate(html: string): string | undefined {
-  const tag = /<time\b[^>]*\bdata-pagefind-meta="date"[^>]*>/.exec(html)?.[0];
-  return tag ? /\bdatetime="([^"]+)"/.exec(tag)?.[1] : undefined;
 }
 
 /** How many characters two strings share at their start. */
@@ -83,18 +87,24 @@ export function dateOrderFile(ordered: readonly string[], all: readonly string[]
 }
 
 /**
- * Writes the ids of every dated result, oldest first, gzipped; returns how many results it orders. Dates
- * compare as everywhere else on the site (compareDates: "April 2025" after the days of April, as on the
- * timeline), ties by URL.
+ * Writes the ids of every dated result, oldest first, gzipped, next to the bundle; returns how many results
+ * it orders. Each is ordered by the `datetime` of the date it shows (DATE_META), so by exactly the date the
+ * reader sees; dates compare as everywhere else on the site (compareDates: "April 2025" after the days of
+ * April, as on the timeline), ties by URL. A result that shows a date without a valid `datetime` fails the
+ * build, naming its page: it would be missing from every date order.
  */
-export function writeDateOrder(outDir: string, bundle: string): number {
+export function writeDateOrder(bundle: string): number {
   const dated: { id: string; url: string; date: PartialDate }[] = [];
   const results = bundleResults(bundle);
-  for (const { id, url } of results.filter((r) => r.dated)) {
-    const file = join(outDir, decodeURIComponent(url), url.endsWith('/') ? 'index.html' : '');
-    const value = existsSync(file) ? pageDate(readFileSync(file, 'utf8')) : undefined;
+  for (const { id, url, shown, value } of results) {
+    if (shown === undefined) continue;
     const precision = value === undefined ? undefined : precisionOf(value);
-    if (value && precision) dated.push({ id, url, date: { value, precision } });
+    if (value === undefined || precision === undefined) {
+      throw new Error(
+        `${url} shows the date "${shown}" in search, but its ${DATE_META.value} metadata is ${JSON.stringify(value)}, not a date: it cannot be put in date order`,
+      );
+    }
+    dated.push({ id, url, date: { value, precision } });
   }
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   dated.sort((a, b) => compareDates(a.date, b.date) || text(a.url, b.url));
@@ -102,7 +112,7 @@ export function writeDateOrder(outDir: string, bundle: string): number {
     dated.map((d) => d.id),
     results.map((r) => r.id),
   );
-  writeFileSync(join(outDir, DATE_ORDER_FILE), gzipSync(JSON.stringify(file), { level: 9 }));
+  writeFileSync(join(bundle, DATE_ORDER_NAME), gzipSync(JSON.stringify(file), { level: 9 }));
   return dated.length;
 }
 
@@ -149,7 +159,7 @@ export default function pagefindIntegration(): AstroIntegration {
           if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index');
           const written = await writeBundle(index, bundle, [DATE_ORDER_NAME]);
           if ('rewritten' in written) logger.warn(`${written.rewritten}; wrote the whole index again`);
-          const dated = writeDateOrder(outDir, bundle);
+          const dated = writeDateOrder(bundle);
           logger.info(
             `Indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms (${dated} in date order)`,
           );

@@ -22,6 +22,13 @@ export const PAGEFIND_OPTIONS = {
 } as const;
 
 /**
+ * The Pagefind metadata of an entry's own date (DateText `indexed`): `shown`, the text the page shows
+ * ("16 April 2025"), and `value`, its `<time datetime>` ("2025-04-16"), which the date order sorts by and a
+ * search result puts in its own `<time>`.
+ */
+export const DATE_META = { shown: 'date', value: 'datetime' } as const;
+
+/**
  * Results the header panel shows (and loads) for a query: Pagefind UI's own page size. With Pagefind's
  * fixed files (pagefind.js, wasm, entry, metadata, one index chunk) a first query is then 10 requests;
  * the panel's "see all results" link leads to /search/ for the rest.

@@ -371,6 +371,8 @@ describe('the search page', () => {
     const first = page.locator('.search-result').first();
     await expect(first.locator('h2').textContent()).resolves.toMatch(/Fresh Durian/);
     await expect(first.locator('.entry__meta').textContent()).resolves.toBe('Document · 19 June 2024 · Protocol');
+    // The date is machine-readable, as on the entry's own page.
+    await expect(first.locator('.entry__meta time').getAttribute('datetime')).resolves.toBe('2024-06-19');
     await expect(first.locator('.search-badge').textContent()).resolves.toBe('Protocol');
     await expect(first.locator('.search-result__themes').textContent()).resolves.toMatch(
       /Agriculture and food · Trade facilitation and standards/,

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateOrderFile, pageDate, writeDateOrder } from '../../src/integrations/pagefind';
-import { DATE_ORDER_FILE, dateOrderPlaces, decodeDateOrder, type DateOrderFile } from '../../src/lib/search-config';
+import { dateOrderFile, writeDateOrder } from '../../src/integrations/pagefind';
+import { DATE_ORDER_NAME, dateOrderPlaces, decodeDateOrder, type DateOrderFile } from '../../src/lib/search-config';
 import { DATE_ORDER_SCRIPT } from '../../scripts/bench/browser';
 import { byDate } from '../../src/lib/search-rank';
 
@@ -43,11 +43,6 @@ describe('byDate', () => {
 describe('the date order written next to the index', () => {
   const fragment = (page: object) =>
     gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(JSON.stringify(page))]));
-  const page = (date: string | undefined) =>
-    `<html><body><main data-pagefind-body><h1>x</h1>${
-      date ? `<time class="date" datetime="${date}" data-pagefind-meta="date">shown</time>` : ''
-    }<time datetime="1999-01-01">another date</time></main></body></html>`;
-
   /** Each id of `lookUp` (every id of `all` unless given) looked up in the file written for `ordered`. */
   const places = (ordered: string[], all: string[], lookUp = all) => {
     const place = dateOrderPlaces(dateOrderFile(ordered, all));
@@ -88,33 +83,30 @@ describe('the date order written next to the index', () => {
     expect(() => dateOrderFile(['en_zzz'], ['en_aaa'])).toThrow(/en_zzz, which is not a result of the bundle/);
   });
 
-  it('reads the date a result shows from its <time datetime>', () => {
-    expect(pageDate(page('2024-06-19'))).toBe('2024-06-19');
-    expect(pageDate('<time data-pagefind-meta="date" datetime="2025-04">April 2025</time>')).toBe('2025-04');
-    expect(pageDate(page(undefined))).toBeUndefined();
-  });
+  /** A bundle folder holding one fragment per page: [id, url, the date's metadata (shown text, datetime)]. */
+  const bundleOf = (pages: [string, string, Record<string, string>][]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'date-order-'));
+    mkdirSync(join(dir, 'fragment'), { recursive: true });
+    for (const [id, url, date] of pages) {
+      writeFileSync(join(dir, 'fragment', `${id}.pf_fragment`), fragment({ url, meta: { title: id, ...date } }));
+    }
+    return dir;
+  };
+  const on = (datetime: string) => ({ date: 'shown', datetime });
 
   it('lists the dated results oldest first, as the timeline orders them: a month or year after its days, ties by URL', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'date-order-'));
+    const dir = bundleOf([
+      ['en_b', '/agreements/b/', on('2024-06-19')],
+      ['en_a', '/agreements/a/', on('2024-06-19')],
+      ['en_c', '/events/c/', on('2024')],
+      ['en_d', '/agreements/d/', on('2023-12')],
+      ['en_f', '/agreements/f/', on('2023-12-31')],
+      ['en_g', '/agreements/g/', on('2024-06')],
+      ['en_e', '/actors/e/', {}],
+    ]);
     try {
-      const pages: [string, string, string | undefined][] = [
-        ['en_b', '/agreements/b/', '2024-06-19'],
-        ['en_a', '/agreements/a/', '2024-06-19'],
-        ['en_c', '/events/c/', '2024'],
-        ['en_d', '/agreements/d/', '2023-12'],
-        ['en_f', '/agreements/f/', '2023-12-31'],
-        ['en_g', '/agreements/g/', '2024-06'],
-        ['en_e', '/actors/e/', undefined],
-      ];
-      mkdirSync(join(dir, 'pagefind', 'fragment'), { recursive: true });
-      for (const [id, url, date] of pages) {
-        mkdirSync(join(dir, url), { recursive: true });
-        writeFileSync(join(dir, url, 'index.html'), page(date));
-        const meta = date ? { title: id, date: 'shown' } : { title: id };
-        writeFileSync(join(dir, 'pagefind', 'fragment', `${id}.pf_fragment`), fragment({ url, meta }));
-      }
-      expect(writeDateOrder(dir, join(dir, 'pagefind'))).toBe(6);
-      const file = JSON.parse(gunzipSync(readFileSync(join(dir, DATE_ORDER_FILE))).toString()) as DateOrderFile;
+      expect(writeDateOrder(dir)).toBe(6);
+      const file = JSON.parse(gunzipSync(readFileSync(join(dir, DATE_ORDER_NAME))).toString()) as DateOrderFile;
       expect(file).toEqual({ prefix: 'en_', ids: 'f d a b g c' });
       const place = dateOrderPlaces(file);
       expect(['en_f', 'en_d', 'en_a', 'en_b', 'en_g', 'en_c', 'en_e'].map(place)).toEqual([
@@ -128,6 +120,22 @@ describe('the date order written next to the index', () => {
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails, naming the page, when a result shows a date without a machine-readable one', () => {
+    for (const date of [{ date: 'shown' }, on('in 2024')]) {
+      const dir = bundleOf([
+        ['en_a', '/agreements/a/', on('2024-06-19')],
+        ['en_b', '/agreements/b/', date],
+      ]);
+      try {
+        expect(() => writeDateOrder(dir)).toThrow(
+          /\/agreements\/b\/ shows the date "shown" in search, but its datetime/,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
 });

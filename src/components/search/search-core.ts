@@ -1,6 +1,7 @@
 import { url } from '../../lib/paths';
 import {
   DATE_ORDER_FILE,
+  DATE_META,
   dateOrderPlaces,
   decodeDateOrder,
   PAGEFIND_OPTIONS,
@@ -73,7 +74,9 @@ export interface SearchHit {
   url: string;
   title: string;
   kind: ReturnType<typeof kindOf>;
+  /** The date the entry's page shows ("16 April 2025"), and its machine-readable value ("2025-04-16"). */
   date: string | undefined;
+  datetime: string | undefined;
   type: string | undefined;
   /** The type's id ("mou"), for the glossary link of its badge. */
   typeId: string | undefined;
@@ -95,7 +98,8 @@ function toHit(d: PagefindResultData): SearchHit {
     url: d.url,
     title: d.meta['title'] ?? d.url,
     kind: kindOf(d.meta['kind']),
-    date: d.meta['date'],
+    date: d.meta[DATE_META.shown],
+    datetime: d.meta[DATE_META.value],
     type: d.meta['type'],
     typeId: d.meta['typeid'],
     themes: themesOf(d.meta['themes']),
@@ -188,14 +192,25 @@ export function kindLabel(hit: SearchHit, messages: DOMStringMap): string | unde
 export function metaLine(hit: SearchHit, messages: DOMStringMap, doc: Document, link = false): HTMLElement {
   const meta = doc.createElement('p');
   meta.className = 'entry__meta';
-  const parts = [kindLabel(hit, messages), hit.date].filter((s): s is string => Boolean(s));
-  meta.textContent = parts.join(' · ');
+  const kind = kindLabel(hit, messages);
+  // The kind, the date and the separators are one item of the line (a flex row, which spaces its items).
+  const label = doc.createElement('span');
+  if (kind) label.append(kind);
+  if (hit.date) {
+    // A <time> as on the entry's own page, so the date is machine-readable in the results too.
+    const time = doc.createElement('time');
+    if (hit.datetime) time.dateTime = hit.datetime;
+    time.textContent = hit.date;
+    label.append(kind ? ' · ' : '', time);
+  }
+  if (hit.type && label.childNodes.length > 0) label.append(' · ');
+  if (label.childNodes.length > 0) meta.append(label);
   if (hit.type) {
     const badge = doc.createElement(link && hit.typeId ? 'a' : 'span');
     if (badge instanceof HTMLAnchorElement) badge.href = url(`/glossary/#${hit.typeId ?? ''}`);
     badge.className = 'badge search-badge';
     badge.textContent = hit.type;
-    meta.append(parts.length > 0 ? ' · ' : '', badge);
+    meta.append(badge);
   }
   return meta;
 }

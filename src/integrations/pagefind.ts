@@ -1,9 +1,9 @@
 /**
- * Builds the Pagefind search index from the finished HTML, through Pagefind's Node API, into
- * `<outDir>/pagefind/`, over the last build's bundle where the output folder kept it (pagefind-bundle.ts),
- * and next to it the date order the search orders "newest" and "oldest" by
- * (src/lib/search-config.ts, DATE_ORDER_FILE). Nothing is copied into `public/`. Any indexing error
- * fails the build.
+ * Builds the Pagefind search index from the finished HTML of the searchable pages (SEARCHABLE_FOLDERS),
+ * through Pagefind's Node API, into `<outDir>/pagefind/`, over the last build's bundle where the output
+ * folder kept it (pagefind-bundle.ts), and in that folder the date order the search orders "newest" and
+ * "oldest" by (src/lib/search-config.ts, DATE_ORDER_FILE). Nothing is copied into `public/`. Any indexing
+ * error fails the build.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
-import { compareDates, precisionOf, type PartialDate } from '../lib/dates';
+import { calendarProblem, compareDates, precisionOf, type PartialDate } from '../lib/dates';
 import { DATE_META, DATE_ORDER_NAME, EXACT, SEARCH_FOLDER, type DateOrderFile } from '../lib/search-config';
 import { readPagefindData, writeBundle } from './pagefind-bundle';
 
@@ -87,24 +87,28 @@ export function dateOrderFile(ordered: readonly string[], all: readonly string[]
 }
 
 /**
- * Writes the ids of every dated result, oldest first, gzipped, next to the bundle; returns how many results
- * it orders. Each is ordered by the `datetime` of the date it shows (DATE_META), so by exactly the date the
- * reader sees; dates compare as everywhere else on the site (compareDates: "April 2025" after the days of
- * April, as on the timeline), ties by URL. A result that shows a date without a valid `datetime` fails the
- * build, naming its page: it would be missing from every date order.
+ * Writes the ids of every dated result, oldest first, gzipped, into the bundle's folder; returns how many
+ * results it orders. Each is ordered by the `datetime` of the date it shows (DATE_META), so by exactly the
+ * date the reader sees; dates compare as everywhere else on the site (compareDates: "April 2025" after the
+ * days of April, as on the timeline), ties by URL. Results that show a date without a calendar date in
+ * `datetime` fail the build, each named with its page: they would be missing from every date order.
  */
 export function writeDateOrder(bundle: string): number {
   const dated: { id: string; url: string; date: PartialDate }[] = [];
+  const problems: string[] = [];
   const results = bundleResults(bundle);
   for (const { id, url, shown, value } of results) {
     if (shown === undefined) continue;
-    const precision = value === undefined ? undefined : precisionOf(value);
-    if (value === undefined || precision === undefined) {
-      throw new Error(
-        `${url} shows the date "${shown}" in search, but its ${DATE_META.value} metadata is ${JSON.stringify(value)}, not a date: it cannot be put in date order`,
-      );
-    }
-    dated.push({ id, url, date: { value, precision } });
+    const problem = value === undefined ? 'its <time> has no datetime' : calendarProblem(value);
+    if (problem !== undefined) problems.push(`${url} shows the date "${shown}" in search, but ${problem}`);
+    // With no problem, the value is a calendar date at one of the precisions.
+    const precision = value === undefined || problem !== undefined ? undefined : precisionOf(value);
+    if (value !== undefined && precision !== undefined) dated.push({ id, url, date: { value, precision } });
+  }
+  if (problems.length > 0) {
+    throw new Error(
+      `The search's date order cannot place ${problems.length} result(s); DateText \`indexed\` records each entry's date for it:\n- ${problems.join('\n- ')}`,
+    );
   }
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   dated.sort((a, b) => compareDates(a.date, b.date) || text(a.url, b.url));

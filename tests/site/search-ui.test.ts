@@ -383,6 +383,18 @@ describe('the search page', () => {
     for (const mark of marks) expect(mark).toMatch(/durian/i);
   });
 
+  it('shows an event’s span from its first day, and a body without a date, with no stray separators', async () => {
+    const { page } = await openSearch('?q=Smart City Expo');
+    const result = (path: string) =>
+      page.locator('.search-result', { has: page.locator(`h2 a[href*="${path}"]`) }).locator('.entry__meta');
+    const event = result('/events/smart-city-expo-kuala-lumpur-2025/');
+    await expect(event.textContent()).resolves.toBe('Event · 17–19 September 2025');
+    await expect(event.locator('time').getAttribute('datetime')).resolves.toBe('2025-09-17');
+    const body = result('/actors/mdec/');
+    await expect(body.textContent()).resolves.toBe('Body or person');
+    await expect(body.locator('time').count()).resolves.toBe(0);
+  });
+
   it('starts no excerpt with the title shown above it, or with the hidden “In brief” heading', async () => {
     const texts = async (q: string) => {
       const { page } = await openSearch(q);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateOrderFile, writeDateOrder } from '../../src/integrations/pagefind';
 import { DATE_ORDER_NAME, dateOrderPlaces, decodeDateOrder, type DateOrderFile } from '../../src/lib/search-config';
-import { DATE_ORDER_SCRIPT } from '../../scripts/bench/browser';
 import { byDate } from '../../src/lib/search-rank';
 
 const r = (id: string) => ({ id });
@@ -123,19 +123,24 @@ describe('the date order written next to the index', () => {
     }
   });
 
-  it('fails, naming the page, when a result shows a date without a machine-readable one', () => {
-    for (const date of [{ date: 'shown' }, on('in 2024')]) {
-      const dir = bundleOf([
-        ['en_a', '/agreements/a/', on('2024-06-19')],
-        ['en_b', '/agreements/b/', date],
-      ]);
-      try {
-        expect(() => writeDateOrder(dir)).toThrow(
-          /\/agreements\/b\/ shows the date "shown" in search, but its datetime/,
-        );
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+  it('fails, naming every page whose result shows a date without a calendar date behind it', () => {
+    const dir = bundleOf([
+      ['en_a', '/agreements/a/', on('2024-06-19')],
+      ['en_b', '/agreements/b/', { date: 'shown' }],
+      ['en_c', '/agreements/c/', on('in 2024')],
+      ['en_d', '/events/d/', on('2024-02-30')],
+    ]);
+    try {
+      expect(() => writeDateOrder(dir)).toThrow(
+        [
+          "The search's date order cannot place 3 result(s); DateText `indexed` records each entry's date for it:",
+          '- /agreements/b/ shows the date "shown" in search, but its <time> has no datetime',
+          '- /agreements/c/ shows the date "shown" in search, but "in 2024" is not written as YYYY, YYYY-MM or YYYY-MM-DD',
+          '- /events/d/ shows the date "shown" in search, but 2024-02-30 is not a calendar date (day 30 of a 29-day month)',
+        ].join('\n'),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
@@ -150,13 +155,31 @@ describe('decodeDateOrder', () => {
   });
 });
 
-describe("the benchmark's copy of the date-order code", () => {
-  /** The functions DATE_ORDER_SCRIPT defines, evaluated on their own, as the benchmark's page does. */
-  const script = new Function(`${DATE_ORDER_SCRIPT}\nreturn { decodeDateOrder, dateOrderPlaces, byDate };`)() as {
+describe("the benchmark's date-order script", () => {
+  // The string the benchmark puts in its page, made as the benchmark makes it: by Node, whose type stripping
+  // gives the functions' source, rather than by the test runner's own transform of the modules.
+  const source = execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      "import { DATE_ORDER_SCRIPT } from './scripts/bench/browser.ts'; process.stdout.write(DATE_ORDER_SCRIPT);",
+    ],
+    { cwd: new URL('../../', import.meta.url), encoding: 'utf8' },
+  );
+  /** The functions that script defines, evaluated on their own, as the benchmark's page does. */
+  const script = new Function(`${source}\nreturn { decodeDateOrder, dateOrderPlaces, byDate };`)() as {
     decodeDateOrder: typeof decodeDateOrder;
     dateOrderPlaces: typeof dateOrderPlaces;
     byDate: typeof byDate;
   };
+
+  it('reads the file as the site does, gzipped or plain', async () => {
+    const file = dateOrderFile(['en_b', 'en_a'], ['en_a', 'en_b']);
+    for (const bytes of [gzipSync(JSON.stringify(file)), Buffer.from(JSON.stringify(file))]) {
+      await expect(script.decodeDateOrder(new Uint8Array(bytes))).resolves.toEqual(file);
+    }
+  });
 
   it('sorts results in the same date order as the site, from the same gzipped file', async () => {
     const all = ['en_abc1234', 'en_abc12345', 'en_f000000', 'en_0b', 'en_9c'];

@@ -197,9 +197,10 @@ export function metaLine(hit: SearchHit, messages: DOMStringMap, doc: Document, 
   const label = doc.createElement('span');
   if (kind) label.append(kind);
   if (hit.date) {
-    // A <time> as on the entry's own page, so the date is machine-readable in the results too.
-    const time = doc.createElement('time');
-    if (hit.datetime) time.dateTime = hit.datetime;
+    // A <time> as on the entry's own page, so the date is machine-readable in the results too; an index
+    // built before dates carried their datetime gets plain text (a <time> needs a datetime it can parse).
+    const time = doc.createElement(hit.datetime ? 'time' : 'span');
+    if (time instanceof HTMLTimeElement && hit.datetime) time.dateTime = hit.datetime;
     time.textContent = hit.date;
     label.append(kind ? ' · ' : '', time);
   }

@@ -199,10 +199,10 @@ export function metaLine(hit: SearchHit, messages: DOMStringMap, doc: Document, 
   if (hit.date) {
     // A <time> as on the entry's own page, so the date is machine-readable in the results too; an index
     // built before dates carried their datetime gets plain text (a <time> needs a datetime it can parse).
-    const time = doc.createElement(hit.datetime ? 'time' : 'span');
-    if (time instanceof HTMLTimeElement && hit.datetime) time.dateTime = hit.datetime;
-    time.textContent = hit.date;
-    label.append(kind ? ' · ' : '', time);
+    const date = doc.createElement(hit.datetime ? 'time' : 'span');
+    if (hit.datetime) date.setAttribute('datetime', hit.datetime);
+    date.textContent = hit.date;
+    label.append(kind ? ' · ' : '', date);
   }
   if (hit.type && label.childNodes.length > 0) label.append(' · ');
   if (label.childNodes.length > 0) meta.append(label);

@@ -2,6 +2,8 @@
  * Every string the interface shows (not content) lives here, so wording is consistent and a
  * translation is one more dictionary. `t('key', { n: 3 })` fills `{n}` placeholders.
  */
+import { fillTemplate } from './fill-template';
+
 const en = {
   'site.title': 'Malaysia–China Cooperation Tracker',
   'site.tagline':
@@ -53,7 +55,6 @@ const en = {
   'search.count.actor': '{n} bodies or people',
   'search.count.actorOne': '1 body or person',
   'search.none': 'No results for “{q}”. Try a shorter query, an acronym, or browse by theme.',
-  'search.empty': 'Type a query above to search.',
   'search.kind.agreement': 'Document',
   'search.kind.theme': 'Theme',
   'search.kind.event': 'Event',
@@ -143,7 +144,6 @@ const en = {
   'actors.intro': 'The ministries, agencies, universities and people named in the record.',
   'sources.title': 'Sources',
   'sources.intro': 'Every publication the site cites, by publisher. Claims on each page link here.',
-  'sources.published': 'Published',
   'sources.dateUnknown': 'date not known',
   'sources.citedBy.agreements': 'Cited by documents',
   'sources.citedBy.events': 'Cited by events',
@@ -166,7 +166,6 @@ const en = {
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address. It may have moved, or the link may be mistyped.',
   'notFound.back': 'Go to the timeline',
-  'date.unknown': 'date not stated in the sources',
   'type.agreement': 'Agreement',
   'type.protocol': 'Protocol',
   'type.programme': 'Programme',
@@ -344,7 +343,7 @@ const en = {
   'search.panelNone': 'No results for “{q}”. Try an acronym, or browse the themes or the timeline.',
   'search.panelFailed': 'The search index could not be loaded (you may be offline).',
   'search.alsoAs': 'Also searchable as',
-  // Sharing: head metadata and the copy box (issue 8).
+  // Sharing: head metadata and the copy box.
   'feed.agreements': 'Agreements, newest first (RSS)',
   'feed.changes': 'Changes to the record (RSS)',
   'feed.agreements.description':
@@ -366,7 +365,7 @@ const en = {
   'copy.button': 'Copy',
   'copy.done': 'Copied {what} to the clipboard.',
   'copy.failed': 'Could not copy: select the text and copy it yourself.',
-  // issue 8: data (helper block)
+  // The data downloads and their schema page.
   'data.nav': 'Data',
   'data.title': 'Open data',
   'data.description':
@@ -466,7 +465,7 @@ const en = {
   'data.title.agreements.json': 'Malaysia–China Cooperation Tracker: agreements',
   'data.title.dataset.json': 'Malaysia–China Cooperation Tracker: full dataset',
   'data.title.agreements.csv': 'Malaysia–China Cooperation Tracker: agreements (CSV)',
-  // issue 8: citations (helper block)
+  // Citations: the cite box and the bibliography.
   'cite.title': 'Cite this entry',
   'cite.what':
     'These cite this page, the site’s entry about the document, not the document itself. Their date, {reviewed}, is the day the entry was last checked against its sources; the description in them gives the document’s own type and date.',
@@ -486,13 +485,13 @@ const en = {
   'cite.type.mou': 'Memorandum of understanding',
   'cite.type.letter-of-intent': 'Letter of intent',
   'cite.type.other': 'Document',
-  // issue 8: social cards (helper block)
+  // Social cards.
   'og.theme': 'Theme',
   'og.inRecord': 'In the record',
   'og.reported': 'Reported',
   'og.counterpartUnstated': 'counterpart not stated in the sources',
   'og.siteCounts': '{a} documents · {t} themes · {e} events',
-  // issue 8: embed (helper block)
+  // The embeddable timeline.
   'embed.title': 'Timeline of Malaysia–China cooperation documents (embeddable)',
   'embed.description':
     'A compact, filterable timeline of Malaysia–China cooperation documents, for embedding in other pages.',
@@ -530,7 +529,7 @@ export function t(key: UiKey, vars?: Record<string, string | number>): string {
   const text: string = en[key];
   // Most strings have no placeholder, and a page asks for hundreds of them.
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return fillTemplate(text, vars);
 }
 
 /** A count of documents as a reader writes it: "1 document", "14 documents". */

@@ -4,6 +4,7 @@
  * filtered embed shows, the `<iframe>` code readers copy, and the event through which the timeline's
  * filters say they changed.
  */
+import { fillTemplate } from '../i18n/fill-template';
 import { compareDates, precisionOf, type PartialDate } from './dates';
 import { applyFilter, FACETS, type Criteria, type Facet, type FacetValues } from './filter';
 
@@ -101,9 +102,6 @@ export interface SummaryWords {
   separator: string;
 }
 
-const fill = (template: string, vars: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
-
 /**
  * What a filtered view shows, in one line: "3 agreements · theme: Artificial intelligence · 2025".
  * Facets come in the filter panel's order, values in the order chosen, each under its `label`.
@@ -114,10 +112,10 @@ export function summarize(
   label: (facet: Facet, value: string) => string,
   words: SummaryWords,
 ): string {
-  const parts = [shown === 1 ? words.one : fill(words.count, { n: String(shown) })];
+  const parts = [shown === 1 ? words.one : fillTemplate(words.count, { n: String(shown) })];
   for (const facet of FACETS) {
     const values = criteria[facet].map((value) => label(facet, value));
-    if (values.length > 0) parts.push(fill(words.facets[facet], { values: values.join(words.or) }));
+    if (values.length > 0) parts.push(fillTemplate(words.facets[facet], { values: values.join(words.or) }));
   }
   return parts.join(words.separator);
 }

@@ -1,20 +1,19 @@
 /**
  * The state of a search as the URL carries it (`/search/?q=…&theme=…&type=…&year=…&my=…&cn=…&sort=…`),
- * and its translation into the options Pagefind's `search()` takes. Pure, so it is unit-tested.
+ * and its translation into the options Pagefind's `search()` takes. Pure, so it is unit-tested. Its facets
+ * are the timeline's (filter.ts), and each is also the name of a Pagefind filter.
  */
-
-/** The facets a reader can filter by, in the order the page shows them; each is a Pagefind filter name. */
-export const FACETS = ['theme', 'type', 'year', 'my', 'cn'] as const;
-export type Facet = (typeof FACETS)[number];
+import { emptyCriteria, FACETS, type Criteria, type Facet } from './filter';
 
 /** Relevance (Pagefind's own order, re-ranked by kind), or by the `date` sort key. */
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
+/** One of SORTS. */
 export type SortOrder = (typeof SORTS)[number];
 
 /** One search: the query (may be empty: then the page browses), the chosen facet values, the order. */
 export interface SearchState {
   q: string;
-  filters: Record<Facet, string[]>;
+  filters: Criteria;
   sort: SortOrder;
 }
 
@@ -22,10 +21,6 @@ export interface SearchState {
 export interface PagefindSearchOptions {
   filters: Record<string, string | { any: string[] }>;
   sort?: { date: 'asc' | 'desc' };
-}
-
-function emptyFilters(): Record<Facet, string[]> {
-  return { theme: [], type: [], year: [], my: [], cn: [] };
 }
 
 /**
@@ -39,7 +34,7 @@ export type FacetAliases = Partial<Record<Facet, Partial<Record<string, string>>
  * value given by its alias is read as the value, so a timeline filter pasted into a search link still finds.
  */
 export function parseState(params: URLSearchParams, aliases: FacetAliases = {}): SearchState {
-  const filters = emptyFilters();
+  const filters = emptyCriteria();
   for (const facet of FACETS) {
     const values = params
       .getAll(facet)
@@ -93,9 +88,4 @@ export function pagefindOptions(state: SearchState): PagefindSearchOptions {
   if (sort === 'newest') return { filters, sort: { date: 'desc' } };
   if (sort === 'oldest') return { filters, sort: { date: 'asc' } };
   return { filters };
-}
-
-/** Fills `{name}` placeholders of an interface string passed to the page through data attributes. */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill, hasFilters, pagefindOptions, parseState, stateToParams, withoutFacet } from '../../src/lib/search-state';
+import { hasFilters, pagefindOptions, parseState, stateToParams, withoutFacet } from '../../src/lib/search-state';
 
 const params = (s: string) => new URLSearchParams(s);
 
@@ -86,11 +86,5 @@ describe('withoutFacet', () => {
     expect(stateToParams(withoutFacet(state, 'type')).toString()).toBe('q=MITI&year=2024&sort=oldest');
     expect(pagefindOptions(withoutFacet(state, 'year')).filters).toEqual({ type: { any: ['MoU', 'Protocol'] } });
     expect(state.filters.type).toEqual(['MoU', 'Protocol']);
-  });
-});
-
-describe('fill', () => {
-  it('fills known placeholders and leaves unknown ones', () => {
-    expect(fill('{n} results for “{q}” {x}', { n: 3, q: 'AI' })).toBe('3 results for “AI” {x}');
   });
 });

@@ -4,6 +4,7 @@
  * write them again, so the formats cannot drift apart.
  */
 import { CITATION_FORMATS, type CitationFormat, type CitationInput } from '../../lib/citation';
+import { fillTemplate } from '../../i18n/fill-template';
 import { formatDate } from '../../lib/dates';
 
 /** The reader's calendar day (YYYY-MM-DD) in their own time zone, as they would write it. */
@@ -25,5 +26,6 @@ for (const section of document.querySelectorAll<HTMLElement>('[data-citation]'))
   if (print) print.textContent = CITATION_FORMATS.apa(cited);
   const note = section.querySelector('[data-cite-accessed]');
   const template = section.dataset['msgAccessed'];
-  if (note && template) note.textContent = template.replace('{today}', formatDate({ value: today, precision: 'day' }));
+  if (note && template)
+    note.textContent = fillTemplate(template, { today: formatDate({ value: today, precision: 'day' }) });
 }

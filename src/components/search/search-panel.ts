@@ -1,6 +1,6 @@
+import { fillTemplate } from '../../i18n/fill-template';
 import { url } from '../../lib/paths';
 import { PANEL_RESULTS } from '../../lib/search-config';
-import { fill } from '../../lib/search-state';
 import { excerptNodes, loadPagefind, metaLine, runSearch, type SearchHit } from './search-core';
 
 /**
@@ -101,7 +101,10 @@ export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): voi
       shown = query;
       render(query);
       const n = outcome.total;
-      status.textContent = fill(messages[n === 0 ? 'msgNone' : n === 1 ? 'msgOne' : 'msgMany'] ?? '', { n, q: query });
+      status.textContent = fillTemplate(messages[n === 0 ? 'msgNone' : n === 1 ? 'msgOne' : 'msgMany'] ?? '', {
+        n,
+        q: query,
+      });
     } catch {
       if (mine !== generation) return;
       hits = [];

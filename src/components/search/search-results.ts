@@ -1,15 +1,14 @@
+import { fillTemplate } from '../../i18n/fill-template';
+import { FACETS, type Facet } from '../../lib/filter';
 import { url } from '../../lib/paths';
 import { PAGE_RESULTS } from '../../lib/search-config';
 import { kindSummary } from '../../lib/search-summary';
 import {
-  FACETS,
-  fill,
   hasFilters,
   pagefindOptions,
   parseState,
   stateToParams,
   withoutFacet,
-  type Facet,
   type FacetAliases,
   type SearchState,
 } from '../../lib/search-state';
@@ -182,7 +181,7 @@ function facetFold(toggle: HTMLButtonElement): (state: SearchState) => void {
   return (state) => {
     const n = FACETS.reduce((sum, facet) => sum + state.filters[facet].length, 0);
     const message = toggle.dataset[n === 1 ? 'msgTickedOne' : 'msgTicked'] ?? '';
-    if (ticked) ticked.textContent = n === 0 ? '' : fill(message, { n });
+    if (ticked) ticked.textContent = n === 0 ? '' : fillTemplate(message, { n });
   };
 }
 
@@ -229,28 +228,29 @@ async function start(root: HTMLElement): Promise<void> {
   const describe = (total: number) => {
     const q = state.q;
     let text: string | undefined;
-    if (total === 0 && hasFilters(state)) text = fill(messages[q ? 'msgNoneFiltered' : 'msgNoneBrowse'] ?? '', { q });
-    else if (total === 0) text = fill(messages['msgNone'] ?? '', { q });
-    else if (!q) text = fill(messages[total === 1 ? 'msgBrowseOne' : 'msgBrowse'] ?? '', { n: total });
+    if (total === 0 && hasFilters(state))
+      text = fillTemplate(messages[q ? 'msgNoneFiltered' : 'msgNoneBrowse'] ?? '', { q });
+    else if (total === 0) text = fillTemplate(messages['msgNone'] ?? '', { q });
+    else if (!q) text = fillTemplate(messages[total === 1 ? 'msgBrowseOne' : 'msgBrowse'] ?? '', { n: total });
     // A date order lists only the pages with a date, so it says so rather than count them by kind.
     else if (state.sort !== 'relevance')
-      text = fill(messages[total === 1 ? 'msgOneDated' : 'msgManyDated'] ?? '', { n: total, q });
+      text = fillTemplate(messages[total === 1 ? 'msgOneDated' : 'msgManyDated'] ?? '', { n: total, q });
     else {
       const kinds = kindSummary(
         outcome?.counts['kind'],
         total,
-        (kind, n) => fill(messages[kindMessageKey('count', kind, n === 1)] ?? '', { n }),
+        (kind, n) => fillTemplate(messages[kindMessageKey('count', kind, n === 1)] ?? '', { n }),
         document.documentElement.lang,
       );
       const key = kinds ? (total === 1 ? 'msgOneKinds' : 'msgManyKinds') : total === 1 ? 'msgOne' : 'msgMany';
-      text = fill(messages[key] ?? '', { n: total, q, kinds: kinds ?? '' });
+      text = fillTemplate(messages[key] ?? '', { n: total, q, kinds: kinds ?? '' });
     }
-    if (total > shown) text += ` ${fill(messages['msgShown'] ?? '', { n: shown, m: total })}`;
+    if (total > shown) text += ` ${fillTemplate(messages['msgShown'] ?? '', { n: shown, m: total })}`;
     return text;
   };
   const showMoreButton = (total: number) => {
     more.hidden = total <= shown;
-    more.textContent = fill(messages['msgMore'] ?? '', { n: Math.min(PAGE_RESULTS, total - shown) });
+    more.textContent = fillTemplate(messages['msgMore'] ?? '', { n: Math.min(PAGE_RESULTS, total - shown) });
   };
   const show = async () => {
     const mine = ++generation;

@@ -23,12 +23,9 @@ import {
   type FacetRow,
   type FacetValues,
 } from '../../lib/filter';
+import { fillTemplate } from '../../i18n/fill-template';
 import { FILTER_CHANGE_EVENT } from '../../lib/embed';
 import { scrollToFirstTicked } from '../common/ticked-in-view';
-
-function fill(template: string, vars: Record<string, number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
 
 /** One agreement on the timeline: its list item, facet values, whether it is in its list, whether the filter passes it. */
 interface Row {
@@ -222,7 +219,7 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
       if (year.section.hidden !== hide) year.section.hidden = hide;
       if (year.count) {
         const template = (inYear === 1 ? year.count.dataset['templateOne'] : year.count.dataset['template']) ?? '{n}';
-        setText(year.count, asBuilt ? (year.builtCount ?? '') : fill(template, { n: inYear }));
+        setText(year.count, asBuilt ? (year.builtCount ?? '') : fillTemplate(template, { n: inYear }));
       }
     }
     const result = record ? applyFilter(record, criteria) : onPage;
@@ -236,7 +233,7 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
       : shownOnPage < total
         ? form.dataset['msgWindow']
         : form.dataset['msgAll'];
-    say(fill(template ?? '', { n: anyChosen ? result.total : shownOnPage, m: total }));
+    say(fillTemplate(template ?? '', { n: anyChosen ? result.total : shownOnPage, m: total }));
     // Other parts of the page (the embed code) follow the filters through this event, not their own copy.
     afterPaint(() => document.dispatchEvent(new CustomEvent(FILTER_CHANGE_EVENT, { detail: criteria })));
   };

@@ -67,6 +67,20 @@ describe('the agreements feed', () => {
     expect(days).toEqual([...days].sort().reverse());
   });
 
+  it('orders the documents of one date by title, A to Z, as the site’s lists do', () => {
+    const byDate = Map.groupBy(
+      items,
+      (i) => (frontmatter('agreements', idOf(i.link))['date'] as { value: string }).value,
+    );
+    const shared = [...byDate.values()].filter((group) => group.length > 1);
+    // The 14 documents of 19 June 2024 share a date.
+    expect(shared.length).toBeGreaterThan(0);
+    for (const group of shared) {
+      const titles = group.map((i) => i.title);
+      expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en')));
+    }
+  });
+
   it('gives each item an RFC 822 date and the document title from the content', () => {
     for (const item of items) {
       expect(item.pubDate).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);

@@ -2,14 +2,16 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { t } from '../../i18n/ui';
-import { compareDates, formatDate } from '../../lib/dates';
+import { formatDate } from '../../lib/dates';
 import { feedChannel } from '../../lib/feed-channel';
 import { absoluteUrl, routes } from '../../lib/paths';
 import { loadRecord } from '../../lib/record';
+import { newestFirst } from '../../lib/timeline';
 
+/** The feed, in the order of the site's lists: newest first, documents of one date by title. */
 export const GET: APIRoute = async ({ site }) => {
   const record = await loadRecord();
-  const agreements = [...record.agreements].sort((a, b) => compareDates(b.data.date, a.data.date));
+  const agreements = newestFirst(record.cards).map((card) => record.agreement(card.id));
   return rss({
     ...feedChannel('agreements', site),
     items: agreements.map(({ id, data }) => ({

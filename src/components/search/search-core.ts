@@ -74,9 +74,11 @@ export interface SearchHit {
   url: string;
   title: string;
   kind: ReturnType<typeof kindOf>;
-  /** The date the entry's page shows ("16 April 2025"), and its machine-readable value ("2025-04-16"). */
-  date: string | undefined;
-  datetime: string | undefined;
+  /**
+   * The date the entry's page shows ("16 April 2025") and its machine-readable value ("2025-04-16"). A
+   * result has both or neither: the build fails on a shown date without its value (writeDateOrder).
+   */
+  date: { shown: string; value: string } | undefined;
   type: string | undefined;
   /** The type's id ("mou"), for the glossary link of its badge. */
   typeId: string | undefined;
@@ -93,13 +95,16 @@ export interface SearchOutcome {
   more(n: number): Promise<SearchHit[]>;
 }
 
+function dateOf(shown: string | undefined, value: string | undefined): SearchHit['date'] {
+  return shown !== undefined && value !== undefined ? { shown, value } : undefined;
+}
+
 function toHit(d: PagefindResultData): SearchHit {
   return {
     url: d.url,
     title: d.meta['title'] ?? d.url,
     kind: kindOf(d.meta['kind']),
-    date: d.meta[DATE_META.shown],
-    datetime: d.meta[DATE_META.value],
+    date: dateOf(d.meta[DATE_META.shown], d.meta[DATE_META.value]),
     type: d.meta['type'],
     typeId: d.meta['typeid'],
     themes: themesOf(d.meta['themes']),
@@ -181,7 +186,7 @@ export function kindMessageKey(prefix: 'kind' | 'count', kind: string, one = fal
 }
 
 /** The kind label of a hit, from the messages the page passes as `data-kind-*` attributes. */
-export function kindLabel(hit: SearchHit, messages: DOMStringMap): string | undefined {
+function kindLabel(hit: SearchHit, messages: DOMStringMap): string | undefined {
   return hit.kind ? messages[kindMessageKey('kind', hit.kind)] : undefined;
 }
 
@@ -197,11 +202,10 @@ export function metaLine(hit: SearchHit, messages: DOMStringMap, doc: Document, 
   const label = doc.createElement('span');
   if (kind) label.append(kind);
   if (hit.date) {
-    // A <time> as on the entry's own page, so the date is machine-readable in the results too; an index
-    // built before dates carried their datetime gets plain text (a <time> needs a datetime it can parse).
-    const date = doc.createElement(hit.datetime ? 'time' : 'span');
-    if (hit.datetime) date.setAttribute('datetime', hit.datetime);
-    date.textContent = hit.date;
+    // A <time> as on the entry's own page, so the date is machine-readable in the results too.
+    const date = doc.createElement('time');
+    date.setAttribute('datetime', hit.date.value);
+    date.textContent = hit.date.shown;
     label.append(kind ? ' · ' : '', date);
   }
   if (hit.type && label.childNodes.length > 0) label.append(' · ');

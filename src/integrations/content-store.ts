@@ -18,7 +18,7 @@ import type { AstroIntegration } from 'astro';
 const STORE_MODULE = '\0astro:data-layer-content';
 
 /** A module whose default export is the store in `file`, parsed when the chunk loads. */
-export function storeReader(file: string): string {
+function storeReader(file: string): string {
   return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;
 }
 

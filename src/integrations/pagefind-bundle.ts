@@ -157,7 +157,7 @@ export function liveFiles(bundle: string): Set<string> {
  * one of `others` (files another writer keeps there, relative to the bundle): the last build's files for pages
  * and chunks that changed. Returns how many it removed, and how many live files it kept from before.
  */
-export function pruneBundle(
+function pruneBundle(
   bundle: string,
   since: number,
   others: readonly string[] = [],

@@ -58,8 +58,8 @@ export interface BarChartLayout {
   bars: PlacedBar[];
 }
 
-export const DEFAULT_PADDING: Padding = { top: 28, right: 8, bottom: 32, left: 8 };
-export const DEFAULT_GAP = 0.4;
+const DEFAULT_PADDING: Padding = { top: 28, right: 8, bottom: 32, left: 8 };
+const DEFAULT_GAP = 0.4;
 
 /** Rounds to hundredths, so the SVG carries short numbers. */
 const round = (n: number) => Math.round(n * 100) / 100;

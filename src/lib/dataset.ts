@@ -76,7 +76,7 @@ const ownId = idSchema.describe('Its id: the name of its file in content/, and t
 const withPage = <S extends { id: z.ZodType }>({ id, ...rest }: S) => ({ id, page, ...rest });
 
 /** The schema of each exported entry: its content schema, with its id and page address first. */
-export const entrySchemas = {
+const entrySchemas = {
   agreements: z.object({ id: ownId, page, ...content.agreement.shape }),
   events: z.object({ id: ownId, page, ...content.event.shape }),
   themes: z.object({ id: ownId, page, ...content.theme.shape }),
@@ -158,7 +158,7 @@ function header(name: keyof typeof fileSchemas, links: DataLinks) {
 }
 
 /** The contents of `agreements.json` or `dataset.json`, checked against its own schema. */
-export function jsonFileOf(name: keyof typeof fileSchemas, input: DatasetInput, links: DataLinks): Json {
+function jsonFileOf(name: keyof typeof fileSchemas, input: DatasetInput, links: DataLinks): Json {
   const collections = name === 'agreements.json' ? (['agreements'] as const) : EXPORT_COLLECTIONS;
   const entries = (c: ExportCollection) =>
     input[c].map((entry) => ({ ...entry.data, id: entry.id, page: links.page(c, entry.id) }));
@@ -256,7 +256,7 @@ export function csvColumns(
  * signatories' names, the themes' and event's titles, and each source's publisher and address, each
  * lined up with the ids of the column it names.
  */
-export function readableColumns(input: DatasetInput): CsvColumn[] {
+function readableColumns(input: DatasetInput): CsvColumn[] {
   const byId = (collection: ExportCollection) =>
     new Map(input[collection].map((entry) => [entry.id, entry.data as Record<string, unknown>]));
   const [actors, themes, events, sources] = (['actors', 'themes', 'events', 'sources'] as const).map(byId);
@@ -307,7 +307,7 @@ export function agreementsCsvColumns(input: DatasetInput, links: DataLinks): Csv
 }
 
 /** The contents of `agreements.csv`: a header row, then one row per agreement. */
-export function agreementsCsv(agreements: readonly Json[], columns: readonly CsvColumn[]): string {
+function agreementsCsv(agreements: readonly Json[], columns: readonly CsvColumn[]): string {
   const names = columns.map((c) => c.name);
   if (new Set(names).size !== names.length) throw new Error(`CSV columns repeat a name: ${names.join(', ')}`);
   const rows = agreements.map((a) => columns.map((c) => (c.list ? joinList(c.values(a)) : (c.values(a)[0] ?? ''))));
@@ -315,7 +315,7 @@ export function agreementsCsv(agreements: readonly Json[], columns: readonly Csv
 }
 
 /** The CSV on the Web (W3C) metadata of `agreements.csv`: its licence, version, build date and columns. */
-export function csvMetadata(columns: readonly CsvColumn[], links: DataLinks): Json {
+function csvMetadata(columns: readonly CsvColumn[], links: DataLinks): Json {
   return {
     '@context': 'http://www.w3.org/ns/csvw',
     url: links.file('agreements.csv'),

@@ -12,7 +12,7 @@ import { parseDataFile, type DataItem } from './data-file';
 import { findMarkup } from './plain-body';
 
 /** The id an entry file stands for: its name without extension, lower-cased, spaces and underscores as hyphens. */
-export function idFromFileName(entry: string): string {
+function idFromFileName(entry: string): string {
   return basename(entry)
     .replace(/\.[^.]+$/, '')
     .toLowerCase()

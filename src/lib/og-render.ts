@@ -421,7 +421,7 @@ const workerFileOf = (ctx: RenderContext) =>
  * that the core the pages and Pagefind used is not left idle. Before then a second worker only takes
  * that core from them.
  */
-export function useSecondCore(ctx: RenderContext): void {
+function useSecondCore(ctx: RenderContext): void {
   const file = workerFileOf(ctx);
   if (file) allowed.set(file.href, 2);
 }

@@ -48,7 +48,7 @@ const draw = (svg: string, fontFiles: string[]) =>
  * A card as a PNG: its banded drawing rasterised by resvg and encoded here with its rows put back; failing
  * that (a translucent pixel, which this encoder does not write), the whole card by resvg's own encoder.
  */
-export function drawPng(job: Pick<CardJob, 'svg' | 'banded' | 'fontFiles'>): Buffer {
+function drawPng(job: Pick<CardJob, 'svg' | 'banded' | 'fontFiles'>): Buffer {
   if (job.banded) {
     const image = draw(job.banded.svg, job.fontFiles);
     // resvg's pixels are premultiplied, which for the opaque pixels that encodePng takes is the same.

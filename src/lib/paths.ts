@@ -2,7 +2,7 @@
 import { base } from 'astro:config/client';
 
 /** Joins a base ("/" or "/tracker/") and a site path ("/themes/ai/") into one URL path. */
-export function joinBase(base: string, path: string): string {
+function joinBase(base: string, path: string): string {
   const head = base.endsWith('/') ? base : `${base}/`;
   return `${head}${path.replace(/^\/+/, '')}`;
 }

@@ -65,7 +65,7 @@ export const SOURCE_KINDS = [
 ] as const;
 
 /** A received value as an error message shows it; never throws, whatever the value (cyclic, BigInt…). */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   try {
     const json = JSON.stringify(value);
     if (json !== undefined) return json.length > 80 ? `${json.slice(0, 77)}…` : json;

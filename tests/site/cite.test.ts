@@ -27,7 +27,7 @@ describe('every agreement page in the build', () => {
     expect(section?.querySelector('h2#cite')?.text).toBe('Cite this entry');
     for (const format of FORMATS) {
       const box = section?.querySelector(`textarea#cite-${format}`);
-      expect(box, format).toBeDefined();
+      expect(box, format).not.toBeNull();
       expect(box?.hasAttribute('readonly')).toBe(true);
       expect(section?.querySelector(`label[for="cite-${format}"]`)?.text.trim()).not.toBe('');
       expect(box?.text, format).toContain(canonical);

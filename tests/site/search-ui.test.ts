@@ -335,7 +335,6 @@ describe('the search page', () => {
       'artificial-intelligence-ndrc-mou-2025',
       'digital-economy-investment-mou-2024',
     ]);
-    await page.goBack().catch(() => undefined);
   });
 
   it('says how many results of each kind it found, which are the results it lists', async () => {

@@ -279,7 +279,14 @@ function scan(page: Page): Promise<PageScan> {
 function readAll(page: Page, selector: string, attr?: string): Promise<(string | null)[]> {
   return page.$$eval(
     selector,
-    (els, name) => els.map((el) => (name ? el.getAttribute(name) : el.textContent)),
+    (els, name) =>
+      els.map((el) => {
+        if (name) return el.getAttribute(name);
+        // The text as read out: without what is drawn only (the arrow between parties) or its word joiner.
+        const copy = el.cloneNode(true) as Element;
+        for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+        return (copy.textContent ?? '').replaceAll('\u2060', '');
+      }),
     attr ?? null,
   );
 }

@@ -40,3 +40,44 @@ describe('the parties in an agreement’s key facts on a 375 px phone', () => {
     expect(misplaced).toEqual([]);
   });
 });
+
+describe('the arrow between the two sides on a 375 px phone', () => {
+  it('never ends a line: the first name of the Chinese side starts on the arrow’s line', async () => {
+    const { page } = await watchedPage(site.browser, { width: 375 });
+    const alone: string[] = [];
+    let checked = 0;
+    for (const path of ['', 'years/2024/', ...contentIds('agreements').map((id) => `agreements/${id}/`)]) {
+      await page.goto(`${site.server.root}${path}`);
+      const found = await page.locator('.parties').evaluateAll((lists) =>
+        lists.flatMap((list) => {
+          const walker = document.createTreeWalker(list, NodeFilter.SHOW_TEXT, {
+            acceptNode: (node) =>
+              node.parentElement?.closest('.visually-hidden') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+          });
+          const rectOf = (node: Node, at: number) => {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + 1);
+            return range.getBoundingClientRect();
+          };
+          let arrow: DOMRect | undefined;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent ?? '';
+            for (let i = 0; i < text.length; i++) {
+              if (text[i] === '↔') arrow = rectOf(node, i);
+              else if (arrow && /[\p{L}\p{N}]/u.test(text[i] ?? '')) {
+                const first = rectOf(node, i);
+                return [{ text: list.textContent ?? '', sameLine: Math.abs(first.top - arrow.top) < 4 }];
+              }
+            }
+          }
+          return [];
+        }),
+      );
+      checked += found.length;
+      alone.push(...found.filter((f) => !f.sameLine).map((f) => `/${path}: ${f.text.trim()}`));
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(alone).toEqual([]);
+  });
+});

@@ -532,6 +532,14 @@ export function t(key: UiKey, vars?: Record<string, string | number>): string {
   return fillTemplate(text, vars);
 }
 
+/**
+ * The labels of the search-term lists that close an entry's indexed text (its other names, and the names it
+ * is also found by). A search result's excerpt ends before the first of them (search-excerpt.ts).
+ */
+export function searchTermLabels(): string[] {
+  return [t('actor.aliases'), t('search.alsoAs')];
+}
+
 /** A count of documents as a reader writes it: "1 document", "14 documents". */
 export function countDocuments(n: number): string {
   return n === 1 ? t('count.document') : t('count.documents', { n });

@@ -1,7 +1,9 @@
 /**
- * A search result shows its title above its excerpt, and Pagefind's excerpt of a page read from its top
- * begins with that same title ("Agreement on … passports. A visa is …"), or with its last words when the
- * matches lie further on. Pure, so it is unit-tested.
+ * A search result's excerpt, chosen from its page's text. Pagefind's own excerpt is a window of the page
+ * read from its top, so it often begins with the title (which the result shows above it) and may end up as
+ * a few words after it, or as the list of search terms a page closes with; and it never says where it was
+ * cut. This one is the densest window of matches in the page's prose, between the title and the search
+ * terms, marked with an ellipsis where it was cut. Pure, so it is unit-tested.
  */
 
 /** A run of an excerpt's text, highlighted (`<mark>`) or not. */
@@ -10,42 +12,108 @@ export interface ExcerptPart {
   mark: boolean;
 }
 
-/** Where `phrase` ends if `text` has it at `at` (any case, any run of spaces), or -1; it must end a word. */
-function endOf(text: string, at: number, phrase: string): number {
-  let i = at;
-  for (const char of phrase) {
-    if (char === ' ') {
-      if (!/\s/.test(text[i] ?? '')) return -1;
-      while (/\s/.test(text[i] ?? '')) i++;
-    } else if ((text[i] ?? '').toLowerCase() === char) i++;
-    else return -1;
+/** An excerpt: its text, and whether the prose goes on before it and after it. */
+export interface Excerpt {
+  parts: ExcerptPart[];
+  before: boolean;
+  after: boolean;
+}
+
+/** A match as Pagefind gives it: the word's place in the page's text, and how much it weighs there. */
+export interface WeightedLocation {
+  location: number;
+  balanced_score: number;
+}
+
+/** What an excerpt is chosen from: one result's data as Pagefind returns it. */
+export interface ExcerptSource {
+  /** The page's text with `<` and `>` escaped, as Pagefind splits it into the words its locations count. */
+  raw_content?: string | undefined;
+  /** Every matched word's place. */
+  locations: readonly number[];
+  weighted_locations: readonly WeightedLocation[];
+}
+
+/** Written where the excerpt leaves out text before or after it. */
+export const ELLIPSIS = '…';
+
+/** Pagefind's word boundary: a zero-width space where the indexer segmented the text, else white space. */
+function splitWords(text: string): { words: string[]; joiner: string } {
+  return text.includes('\u200B')
+    ? { words: text.split('\u200B'), joiner: '' }
+    : { words: text.split(/[^\S\uFEFF]+/), joiner: ' ' };
+}
+
+/** A word as compared with a title or label: lower case, without the full stop or colon Pagefind adds. */
+const bare = (word: string) => word.toLowerCase().replace(/[.:]+$/, '');
+
+/** Whether `words` has `phrase`'s words at `at`, the last one ending as `end` requires. */
+function startsWith(words: readonly string[], at: number, phrase: readonly string[], end: RegExp): boolean {
+  if (phrase.length === 0 || at + phrase.length > words.length) return false;
+  const last = words[at + phrase.length - 1] ?? '';
+  return phrase.every((word, i) => bare(words[at + i] ?? '') === word) && end.test(last);
+}
+
+const phraseWords = (text: string) => text.trim().split(/\s+/).filter(Boolean).map(bare);
+
+/**
+ * Where the start of the window of `length` words in [from, to) that holds the most match weight lies;
+ * of several equal windows in a row, the middle one, so the matches sit in the middle of the excerpt. With
+ * no match in the span, its start.
+ */
+function densestStart(matches: readonly WeightedLocation[], from: number, to: number, length: number): number {
+  const last = Math.max(from, to - length);
+  const weight = new Map<number, number>();
+  for (const { location, balanced_score } of matches) {
+    if (location >= from && location < to) weight.set(location, (weight.get(location) ?? 0) + balanced_score);
   }
-  return /[\p{L}\p{N}]/u.test(text[i] ?? '') ? -1 : i;
+  if (weight.size === 0) return from;
+  let sum = 0;
+  for (let i = from; i < from + length && i < to; i++) sum += weight.get(i) ?? 0;
+  let best = sum;
+  let run = [from];
+  for (let start = from + 1; start <= last; start++) {
+    sum += (weight.get(start + length - 1) ?? 0) - (weight.get(start - 1) ?? 0);
+    if (sum > best) {
+      best = sum;
+      run = [start];
+    } else if (sum === best && run[run.length - 1] === start - 1) run.push(start);
+  }
+  return run[Math.floor(run.length / 2)] ?? from;
 }
 
 /**
- * The excerpt without a leading copy of the title and the full stop Pagefind adds after a heading. A copy
- * of only the title's last words counts when that full stop follows it. An excerpt that does not begin with
- * the title, or is nothing but the title, is returned as it is.
+ * The excerpt of `length` words for one result. The prose runs from after `title`, where the text begins
+ * with it, to the first of `stops` followed by a colon (the labels of the search-term lists that end each
+ * entry's indexed text); a page with no prose there is excerpted from after its title to its end.
  */
-export function withoutTitle(parts: readonly ExcerptPart[], title: string): ExcerptPart[] {
-  const text = parts.map((part) => part.text).join('');
-  const start = text.length - text.trimStart().length;
-  const words = title.trim().toLowerCase().split(/\s+/);
-  let at = -1;
-  for (let first = 0; first < words.length && at === -1; first++) {
-    const end = endOf(text, start, words.slice(first).join(' '));
-    if (end !== -1 && (first === 0 || text[end] === '.')) at = end;
+export function chooseExcerpt(source: ExcerptSource, title: string, stops: readonly string[], length: number): Excerpt {
+  const { words, joiner } = splitWords(source.raw_content ?? '');
+  const titleWords = phraseWords(title);
+  let from = startsWith(words, 0, titleWords, /./) ? titleWords.length : 0;
+  let to = words.length;
+  const stopWords = stops.map(phraseWords);
+  for (let at = from; at < words.length && to === words.length; at++) {
+    if (stopWords.some((stop) => startsWith(words, at, stop, /:$/))) to = at;
   }
-  if (at === -1) return [...parts];
-  at += /^[\s.:]*/.exec(text.slice(at))?.[0].length ?? 0;
-  if (text.slice(at).trim() === '') return [...parts];
-  const kept: ExcerptPart[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const end = offset + part.text.length;
-    if (end > at) kept.push({ text: part.text.slice(Math.max(0, at - offset)), mark: part.mark });
-    offset = end;
+  if (to <= from) to = words.length;
+  // Pagefind's text may begin with white space, which makes an empty first word.
+  while (from < to && words[from] === '') from++;
+  const start = densestStart(source.weighted_locations, from, to, length);
+  const end = Math.min(start + length, to);
+  const marked = new Set(source.locations);
+  const parts: ExcerptPart[] = [];
+  // Highlights hold their word alone; the spaces between words go to the plain runs.
+  const plain = (text: string) => {
+    const previous = parts[parts.length - 1];
+    if (previous && !previous.mark) previous.text += text;
+    else if (text !== '') parts.push({ text, mark: false });
+  };
+  for (let at = start; at < end; at++) {
+    const text = (words[at] ?? '').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+    if (at > start) plain(joiner);
+    if (marked.has(at)) parts.push({ text, mark: true });
+    else plain(text);
   }
-  return kept;
+  return { parts, before: start > from, after: end < to };
 }

@@ -99,6 +99,24 @@ describe("/search/'s facets, folded on a phone and open beside the results on a 
     });
     expect(inBox).toBe(true);
   });
+
+  it('fits a box of a few values to them on a wide screen, with no empty rows below and nothing to scroll', async () => {
+    const { page } = await watchedPage(site.browser, { width: 1280 });
+    await page.goto(`${site.server.root}search/`);
+    await page.locator('.search-result').first().waitFor();
+    const year = page.getByRole('group', { name: 'Year' });
+    await expect.poll(() => year.getByRole('checkbox').count()).toBeGreaterThan(0);
+    const fit = await year.locator('ul').evaluate((list) => {
+      const items = [...list.querySelectorAll('li')];
+      const bottom = Math.max(...items.map((li) => li.getBoundingClientRect().bottom));
+      return {
+        empty: Math.round(list.getBoundingClientRect().bottom - bottom),
+        scrolls: list.scrollHeight > list.clientHeight,
+      };
+    });
+    expect(fit.scrolls).toBe(false);
+    expect(fit.empty).toBeLessThan(8);
+  });
 });
 
 describe('the search page', () => {
@@ -423,6 +441,26 @@ describe('the search page', () => {
       expect(excerpt).not.toMatch(/^In brief/);
       expect(excerpt.length, title).toBeGreaterThan(20);
     }
+  });
+
+  it('excerpts the prose where a document matched, marks where it was cut, and never its list of search terms', async () => {
+    const { page } = await openSearch('?q=digital');
+    const results = await page.locator('.search-result').evaluateAll((items) =>
+      items.map((item) => ({
+        kind: item.querySelector('.entry__meta')?.textContent?.split(' · ')[0] ?? '',
+        excerpt: item.querySelector('p:last-child')?.textContent?.trim() ?? '',
+        marks: item.querySelectorAll('p:last-child mark').length,
+      })),
+    );
+    const prose = results.filter((r) => r.kind === 'Document' || r.kind === 'Theme');
+    expect(prose.length).toBeGreaterThan(5);
+    for (const { excerpt, marks, kind } of prose) {
+      // Every such page says "digital" in its prose, so its excerpt shows where.
+      if (kind === 'Document') expect(marks, excerpt).toBeGreaterThan(0);
+      expect(excerpt).not.toMatch(/Other names and search terms|Also searchable as/);
+    }
+    expect(prose.some((r) => r.excerpt.startsWith('… '))).toBe(true);
+    expect(prose.some((r) => r.excerpt.endsWith(' …'))).toBe(true);
   });
 
   it('says when nothing matches and suggests the theme list and the timeline', async () => {

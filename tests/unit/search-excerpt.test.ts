@@ -1,56 +1,107 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { withoutTitle, type ExcerptPart } from '../../src/lib/search-excerpt';
+import { chooseExcerpt, type Excerpt, type ExcerptSource } from '../../src/lib/search-excerpt';
 
-const plain = (text: string): ExcerptPart => ({ text, mark: false });
-const marked = (text: string): ExcerptPart => ({ text, mark: true });
+const STOPS = ['Other names and search terms', 'Also searchable as'];
 
-describe('withoutTitle', () => {
-  it('drops the title a page’s excerpt begins with, and the full stop after it', () => {
-    expect(
-      withoutTitle([plain('Visa exemption agreement. A visa is permission to enter')], 'Visa exemption agreement'),
-    ).toEqual([plain('A visa is permission to enter')]);
+/** A result's data for a page text, with the given words (by place) matched at weight 1. */
+function source(text: string, matches: number[] = []): ExcerptSource {
+  return {
+    raw_content: text,
+    locations: matches,
+    weighted_locations: matches.map((location) => ({ location, balanced_score: 1 })),
+  };
+}
+
+/** The excerpt as a reader sees it: highlights in [brackets], cuts as "…". */
+function read({ parts, before, after }: Excerpt): string {
+  const text = parts.map(({ text, mark }) => (mark ? `[${text}]` : text)).join('');
+  return `${before ? '… ' : ''}${text}${after ? ' …' : ''}`;
+}
+
+/** "w0 w1 w2 …": a text of `n` numbered words, so an excerpt shows which words it took. */
+const numbered = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `w${from + i}`).join(' ');
+
+describe('chooseExcerpt', () => {
+  it('leaves out the title the page’s text begins with, and begins with the prose after it', () => {
+    const text = 'Visa exemption agreement. A visa is permission to enter a country.';
+    expect(read(chooseExcerpt(source(text), 'Visa exemption agreement', STOPS, 30))).toBe(
+      'A visa is permission to enter a country.',
+    );
   });
 
-  it('keeps the highlights after the title, and a highlight that runs on past it', () => {
-    const parts = [plain('MoU on '), marked('AI'), plain('. The '), marked('AI'), plain(' plan')];
-    expect(withoutTitle(parts, 'MoU on AI')).toEqual([plain('The '), marked('AI'), plain(' plan')]);
-    expect(withoutTitle([marked('NDRC'), plain(' MoU. '), marked('NDRC'), plain(' signs')], 'NDRC MoU')).toEqual([
-      marked('NDRC'),
-      plain(' signs'),
-    ]);
+  it('excerpts the prose around the matches, highlighted, and says where it cut', () => {
+    const text = `Title. ${numbered(60)}`;
+    // Words are counted from the title's: "w40" is word 41. Of the windows that hold both matches, the middle.
+    expect(read(chooseExcerpt(source(text, [41, 43]), 'Title', STOPS, 6))).toBe('… w39 [w40] w41 [w42] w43 w44 …');
   });
 
-  it('drops the last words of the title where the excerpt starts inside it, up to the full stop', () => {
-    const parts = [
-      plain('upgrading the "Two Countries, '),
-      marked('Twin'),
-      plain('" project. It links two '),
-      marked('parks'),
-    ];
-    expect(withoutTitle(parts, 'MoU on upgrading the "Two Countries, Twin" project')).toEqual([
-      plain('It links two '),
-      marked('parks'),
-    ]);
-    // Without the full stop, words that happen to end the title may be the text's own.
-    expect(withoutTitle([plain('project of the two parks')], 'The twin parks project')).toEqual([
-      plain('project of the two parks'),
-    ]);
+  it('prefers the window with the most matches over the first match', () => {
+    const text = `Title. ${numbered(80)}`;
+    const excerpt = chooseExcerpt(source(text, [3, 50, 52, 54]), 'Title', STOPS, 8);
+    expect(excerpt.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['w49', 'w51', 'w53']);
   });
 
-  it('matches the title whatever its case and spacing', () => {
-    expect(withoutTitle([plain('  smart  CITY letter.  It links')], 'Smart city letter')).toEqual([plain('It links')]);
+  it('shows the prose’s opening, uncut at its start, when the only match is in the title', () => {
+    const text = `Digital economy MoU. ${numbered(40)}`;
+    expect(read(chooseExcerpt(source(text, [0]), 'Digital economy MoU', STOPS, 5))).toBe('w0 w1 w2 w3 w4 …');
   });
 
-  it('leaves an excerpt that does not begin with the title, or begins with a longer word', () => {
-    const middle = [plain('… signed the '), marked('visa'), plain(' agreement')];
-    expect(withoutTitle(middle, 'Visa agreement')).toEqual(middle);
-    expect(withoutTitle([plain('Visas and travel')], 'Visa')).toEqual([plain('Visas and travel')]);
+  it('ends the prose at the search-term lists, so they are never the excerpt of a page with prose', () => {
+    const text = `Title. ${numbered(8)}. Other names and search terms: ekonomi digital · 数字经济. Also searchable as: MITI.`;
+    // "digital" is the 14th word: a match in the terms only.
+    expect(read(chooseExcerpt(source(text, [13]), 'Title', STOPS, 30))).toBe('w0 w1 w2 w3 w4 w5 w6 w7.');
   });
 
-  it('leaves an excerpt that is nothing but the title, so the result is not left without one', () => {
-    expect(withoutTitle([marked('Travel'), plain(' and visas.')], 'Travel and visas')).toEqual([
-      marked('Travel'),
-      plain(' and visas.'),
-    ]);
+  it('does not stop at a label’s words without their colon, which are the prose’s own', () => {
+    const text = 'Title. It was also searchable as a draft. Also searchable as: X.';
+    expect(read(chooseExcerpt(source(text), 'Title', STOPS, 30))).toBe('It was also searchable as a draft.');
+  });
+
+  it('excerpts the search terms of a page that has no prose, rather than nothing', () => {
+    const text = 'Ministry of Commerce (MOFCOM). Other names and search terms: 商务部 · MOFCOM.';
+    expect(read(chooseExcerpt(source(text, [9]), 'Ministry of Commerce (MOFCOM)', STOPS, 30))).toBe(
+      'Other names and search terms: [商务部] · MOFCOM.',
+    );
+  });
+
+  it('keeps a text that does not begin with the title whole, and a title that is only its start', () => {
+    expect(read(chooseExcerpt(source('Visas and travel rules.'), 'Visa', STOPS, 30))).toBe('Visas and travel rules.');
+    expect(read(chooseExcerpt(source('A preface. Then text.'), 'Title', STOPS, 30))).toBe('A preface. Then text.');
+  });
+
+  it('reads the escaped angle brackets of Pagefind’s text as the characters they are', () => {
+    expect(read(chooseExcerpt(source('T. Rates &lt;5% &gt;2%'), 'T', STOPS, 30))).toBe('Rates <5% >2%');
+  });
+
+  it('joins words of a text segmented by zero-width spaces without spaces, as Pagefind does', () => {
+    const text = ['标题', '人工', '智能', '合作'].join('\u200B');
+    expect(read(chooseExcerpt(source(text, [2]), '标题', STOPS, 30))).toBe('人工[智能]合作');
+  });
+
+  it('always gives a run of consecutive words of the text, at most `length`, highlighting only matches', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 120 }),
+        fc.uniqueArray(fc.nat({ max: 130 }), { maxLength: 12 }),
+        fc.integer({ min: 1, max: 40 }),
+        (size, matches, length) => {
+          const text = `Title. ${numbered(size)}`;
+          const excerpt = chooseExcerpt(source(text, matches), 'Title', STOPS, length);
+          const words = excerpt.parts
+            .map((p) => p.text)
+            .join('')
+            .split(' ');
+          const first = Number(words[0]?.slice(1));
+          expect(words.length).toBeLessThanOrEqual(length);
+          expect(words).toEqual(numbered(words.length, first).split(' '));
+          expect(excerpt.before).toBe(first > 0);
+          expect(excerpt.after).toBe(first + words.length < size);
+          for (const part of excerpt.parts.filter((p) => p.mark)) {
+            expect(matches).toContain(Number(part.text.slice(1)) + 1);
+          }
+        },
+      ),
+    );
   });
 });

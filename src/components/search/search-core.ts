@@ -8,7 +8,7 @@ import {
   type DatePlace,
 } from '../../lib/search-config';
 import { byDate, kindOf, rankByKind, themesOf } from '../../lib/search-rank';
-import { withoutTitle } from '../../lib/search-excerpt';
+import { chooseExcerpt, ELLIPSIS, type Excerpt, type ExcerptSource } from '../../lib/search-excerpt';
 import type { PagefindSearchOptions } from '../../lib/search-state';
 
 /**
@@ -17,9 +17,8 @@ import type { PagefindSearchOptions } from '../../lib/search-state';
  */
 
 /** What Pagefind returns for one result, as far as this site uses it. */
-export interface PagefindResultData {
+export interface PagefindResultData extends ExcerptSource {
   url: string;
-  excerpt: string;
   meta: Record<string, string | undefined>;
 }
 
@@ -83,7 +82,7 @@ export interface SearchHit {
   /** The type's id ("mou"), for the glossary link of its badge. */
   typeId: string | undefined;
   themes: string[];
-  excerpt: string;
+  excerpt: Excerpt;
 }
 
 /** The outcome of one search: the first hits, how many matched, the facet counts, and a way to load more. */
@@ -99,16 +98,17 @@ function dateOf(shown: string | undefined, value: string | undefined): SearchHit
   return shown !== undefined && value !== undefined ? { shown, value } : undefined;
 }
 
-function toHit(d: PagefindResultData): SearchHit {
+function toHit(d: PagefindResultData, stops: readonly string[]): SearchHit {
+  const title = d.meta['title'] ?? d.url;
   return {
     url: d.url,
-    title: d.meta['title'] ?? d.url,
+    title,
     kind: kindOf(d.meta['kind']),
     date: dateOf(d.meta[DATE_META.shown], d.meta[DATE_META.value]),
     type: d.meta['type'],
     typeId: d.meta['typeid'],
     themes: themesOf(d.meta['themes']),
-    excerpt: d.excerpt,
+    excerpt: chooseExcerpt(d, title, stops, PAGEFIND_OPTIONS.excerptLength),
   };
 }
 
@@ -135,13 +135,15 @@ export function loadDateOrder(): Promise<DatePlace> {
 /**
  * Runs one search and loads its first `limit` hits. A date order sorts the results by the date-order
  * file (Pagefind is not given `sort`); relevance keeps Pagefind's order, with the agreements among the
- * hits loaded together put first (`rankByKind`: their kind is known once their data is loaded).
+ * hits loaded together put first (`rankByKind`: their kind is known once their data is loaded). `stops`
+ * are the labels each hit's excerpt ends before (excerptStops).
  */
 export async function runSearch(
   pagefind: PagefindModule,
   query: string,
   options: PagefindSearchOptions,
   limit: number,
+  stops: readonly string[],
 ): Promise<SearchOutcome> {
   const { sort, ...unsorted } = options;
   // The date order downloads while Pagefind searches.
@@ -152,7 +154,7 @@ export async function runSearch(
   const more = async (n: number) => {
     const next = ordered.slice(loaded, loaded + n);
     loaded += next.length;
-    const hits = new Map(await Promise.all(next.map(async (r) => [r.id, toHit(await r.data())] as const)));
+    const hits = new Map(await Promise.all(next.map(async (r) => [r.id, toHit(await r.data(), stops)] as const)));
     const agreements = new Set([...hits].filter(([, hit]) => hit.kind === 'agreement').map(([id]) => id));
     return (sort ? next : rankByKind(next, agreements)).flatMap((r) => hits.get(r.id) ?? []);
   };
@@ -160,21 +162,25 @@ export async function runSearch(
 }
 
 /**
- * Keeps only the text and the <mark> highlights of a Pagefind excerpt, so no markup from content can run;
- * without the copy of the title that a page's excerpt begins with, since the title is shown above it.
+ * A hit's excerpt as text nodes and <mark> highlights, made from its words (never parsed as HTML, so no
+ * markup from content can run), with an ellipsis where prose was left out.
  */
-export function excerptNodes(hit: Pick<SearchHit, 'excerpt' | 'title'>, doc: Document): Node[] {
-  const parsed = new DOMParser().parseFromString(`<body>${hit.excerpt}</body>`, 'text/html');
-  const parts = [...parsed.body.childNodes].map((node) => ({
-    text: node.textContent ?? '',
-    mark: node.nodeName === 'MARK',
-  }));
-  return withoutTitle(parts, hit.title).map(({ text, mark }) => {
+export function excerptNodes({ excerpt }: Pick<SearchHit, 'excerpt'>, doc: Document): Node[] {
+  const nodes: Node[] = excerpt.parts.map(({ text, mark }) => {
     if (!mark) return doc.createTextNode(text);
     const element = doc.createElement('mark');
     element.textContent = text;
     return element;
   });
+  if (excerpt.before) nodes.unshift(doc.createTextNode(`${ELLIPSIS} `));
+  if (excerpt.after) nodes.push(doc.createTextNode(` ${ELLIPSIS}`));
+  return nodes;
+}
+
+/** The labels of the search-term lists that end an entry's indexed text, as the page passes them. */
+export function excerptStops(dataset: DOMStringMap): string[] {
+  const stops: unknown = JSON.parse(dataset['excerptStops'] ?? '[]');
+  return Array.isArray(stops) ? stops.filter((stop) => typeof stop === 'string') : [];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { fillTemplate } from '../../i18n/fill-template';
 import { url } from '../../lib/paths';
 import { PANEL_RESULTS } from '../../lib/search-config';
-import { excerptNodes, loadPagefind, metaLine, runSearch, type SearchHit } from './search-core';
+import { excerptNodes, excerptStops, loadPagefind, metaLine, runSearch, type SearchHit } from './search-core';
 
 /**
  * The header's results panel, loaded on intent. Focus stays in the box throughout: the list is a
@@ -95,7 +95,7 @@ export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): voi
     timeline.hidden = true;
     if (hits.length === 0) status.textContent = messages['msgLoading'] ?? '';
     try {
-      const outcome = await runSearch(await pagefind, query, { filters: {} }, PANEL_RESULTS);
+      const outcome = await runSearch(await pagefind, query, { filters: {} }, PANEL_RESULTS, excerptStops(messages));
       if (mine !== generation) return;
       hits = outcome.hits;
       shown = query;

@@ -15,6 +15,7 @@ import {
 import { scrollToFirstTicked } from '../common/ticked-in-view';
 import {
   excerptNodes,
+  excerptStops,
   kindMessageKey,
   loadPagefind,
   metaLine,
@@ -259,7 +260,7 @@ async function start(root: HTMLElement): Promise<void> {
     try {
       // The searches without each ticked facet run beside the main one, not after it.
       const [found, ticked] = await Promise.all([
-        runSearch(pagefind, state.q, pagefindOptions(state), PAGE_RESULTS),
+        runSearch(pagefind, state.q, pagefindOptions(state), PAGE_RESULTS, excerptStops(messages)),
         tickedFacetCounts(pagefind, state),
       ]);
       next = found;

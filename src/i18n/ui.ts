@@ -30,7 +30,7 @@ const en = {
   // Not the header box's label: a list of the page's fields would show two boxes named alike.
   'search.pageInput': 'Words, names or acronyms to find in the record',
   'search.label': 'Search agreements, themes, events and bodies',
-  'search.placeholder': 'e.g. NDRC, single window, 人工智能',
+  'search.placeholder': 'e.g. NDRC, visas, 人工智能',
   'search.submit': 'Search',
   'search.title': 'Search',
   'search.intro': 'Search by name, acronym or topic, in English, Malay or Chinese.',
@@ -256,8 +256,7 @@ const en = {
   'pairs.intro':
     'Each Malaysian body paired with its Chinese counterpart, with the documents between them, most documents first. A document with two Malaysian parties, or two counterparts, appears under each pair.',
   'pairs.heading': 'Pairs of parties',
-  'pairs.caption':
-    '{pairs} pairs of a Malaysian party and a Chinese counterpart, across {documents} documents, most documents first.',
+  'pairs.caption': '{pairs} pairs of a Malaysian party and a Chinese counterpart, across {documents} documents.',
   'pairs.with': 'with',
   'pairs.malaysian': 'Malaysian party',
   'pairs.unstated': 'Counterpart not stated in the sources',

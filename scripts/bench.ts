@@ -18,7 +18,8 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import * as prettier from 'prettier';
 import { launchBrowser } from '../tests/support/browser.ts';
-import { copyProject, projectRoot, writeFiles } from '../tests/support/project-copy.ts';
+import { projectRoot } from '../tests/support/dist.ts';
+import { copyProject, writeFiles } from '../tests/support/project-copy.ts';
 import {
   folderSize,
   measureSearch,

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, watchedPage } from '../support/browser';
-import { htmlPages, readPage } from '../support/dist';
-import { copyProject, projectRoot, runAstro } from '../support/project-copy';
+import { htmlPages, projectRoot, readPage } from '../support/dist';
+import { copyProject, runAstro } from '../support/project-copy';
 import { serveSite, type SiteServer } from '../support/server';
 
 const BASE = '/tracker/';

@@ -13,8 +13,8 @@ import { parse as parseYaml } from 'yaml';
 import { t } from '../../src/i18n/ui';
 import { COLOR_SCHEME_INIT } from '../../src/components/layout/color-scheme-init';
 import { launchBrowser, watchedPage, type PageProblems } from '../support/browser';
-import { htmlPages } from '../support/dist';
-import { copyProject, projectRoot, runAstro } from '../support/project-copy';
+import { htmlPages, projectRoot } from '../support/dist';
+import { copyProject, runAstro } from '../support/project-copy';
 import { serveSite, type SiteServer } from '../support/server';
 
 const fixture = join(projectRoot, 'tests/fixtures/injection/content');

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, watchedPage } from '../support/browser';
-import { copyProject, projectRoot, runAstro } from '../support/project-copy';
+import { projectRoot } from '../support/dist';
+import { copyProject, runAstro } from '../support/project-copy';
 import { serveSite, type SiteServer } from '../support/server';
 
 const fixture = join(projectRoot, 'tests/fixtures/minimal/content');

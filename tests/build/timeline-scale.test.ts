@@ -19,8 +19,8 @@ import { compareDates, formatDate, type PartialDate } from '../../src/lib/dates'
 import { EMBED_ITEMS } from '../../src/lib/embed';
 import { launchBrowser, layOutEverything, watchedPage } from '../support/browser';
 import { sortableDate } from '../support/dates';
-import { readPage } from '../support/dist';
-import { copyProject, projectRoot, runAstro } from '../support/project-copy';
+import { projectRoot, readPage } from '../support/dist';
+import { copyProject, runAstro } from '../support/project-copy';
 import { serveSite, type SiteServer } from '../support/server';
 
 const SIZE = 300;

@@ -6,7 +6,9 @@ import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
 import { CHROMIUM_FLAGS, chromiumPath } from './browser-path.ts';
 
+/** The Lighthouse categories the site is scored on. */
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+/** One of CATEGORIES. */
 export type Category = (typeof CATEGORIES)[number];
 
 /** Launches one headless Chromium for Lighthouse to drive; call `kill()` on it in afterAll. */

@@ -6,8 +6,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ASTRO_CLI, buildEnv } from '../../scripts/build-env.ts';
-
-export const projectRoot = new URL('../../', import.meta.url).pathname;
+import { projectRoot } from './dist.ts';
 
 /** What a copy takes from the project, besides its content folder. */
 export const PROJECT_CODE = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'CITATION.cff'];

@@ -6,6 +6,7 @@ import { createSchemas, type ReferenceFactory } from '../../src/lib/schema';
 const reference = ((collection: string) =>
   z.string().transform((id) => ({ collection, id }))) as unknown as ReferenceFactory;
 
+/** The collections' schemas, as content.config.ts makes them. */
 export const schemas = createSchemas(reference);
 
 /** A valid agreement's frontmatter, to corrupt one field at a time. */

@@ -2,6 +2,7 @@
  * The record's change log, read from the agreements themselves: the day each entry was added and the
  * updates listed in it. One list feeds the changes page and the changes RSS feed.
  */
+import type { Agreement } from './record';
 import type { UPDATE_KINDS } from './schema';
 
 /** What a change was: the entry's first publication, or one of its later updates. */
@@ -10,11 +11,7 @@ export type ChangeKind = 'added' | (typeof UPDATE_KINDS)[number];
 /** An agreement as the change log reads it. */
 export interface ChangeSource {
   id: string;
-  data: {
-    shortTitle: string;
-    added: string;
-    updates: readonly { date: string; kind: (typeof UPDATE_KINDS)[number]; note: string }[];
-  };
+  data: Pick<Agreement['data'], 'shortTitle' | 'added' | 'updates'>;
 }
 
 /** One change to the record. */

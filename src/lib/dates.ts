@@ -2,16 +2,16 @@
  * Dates that are only as precise as the sources: a day, a month or a year.
  * "June 2024" is stored as `{ value: "2024-06", precision: "month" }` and never shown as "1 June 2024".
  */
+import type { z } from 'astro/zod';
+import type { partialDate } from './schema';
 
 /** How much of a date the sources state. */
 export const PRECISIONS = ['day', 'month', 'year'] as const;
+/** One of PRECISIONS. */
 export type Precision = (typeof PRECISIONS)[number];
 
 /** A date known to a given precision; `value` has exactly the parts the precision calls for. */
-export interface PartialDate {
-  value: string;
-  precision: Precision;
-}
+export type PartialDate = z.infer<typeof partialDate>;
 
 const SHAPES: Record<Precision, RegExp> = {
   day: /^(\d{4})-(\d{2})-(\d{2})$/,

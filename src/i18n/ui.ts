@@ -161,6 +161,16 @@ const en = {
   'figures.source': 'Source',
   'figures.derived': 'derived by this site',
   'glossary.title': 'Glossary of document types',
+  'glossary.description': 'What each kind of document means, and why a memorandum of understanding is not a treaty.',
+  'glossary.lead':
+    'Governments use different kinds of document for different levels of commitment. Only some of them bind the signatories in law. Most of the record consists of memoranda of understanding, which state an intention to cooperate and are not treaties: they are usually not legally binding. The sources do not say how binding any one document in this record is.',
+  'glossary.statusIntro':
+    'A document’s status says how far it has gone as far as the sources tell: most are known only to have been signed or exchanged. The day the status was last checked is shown beside it.',
+  'glossary.confidenceIntro': 'How well the sources support a document’s entry, shown beside its status.',
+  'glossary.dates': 'Dates',
+  'glossary.datesText':
+    'Dates are shown exactly as precisely as the sources give them ({precisions}): a document reported only as signed in “June 2024” is never shown as “1 June 2024”.',
+  'glossary.datesMore': 'How the site is made',
   'about.title': 'About this site',
   'about.shortcut': 'Go to the search box when I press / (kept in this browser)',
   'notFound.title': 'Page not found',
@@ -377,6 +387,7 @@ const en = {
   'data.release': 'This release',
   'data.version': 'Version',
   'data.built': 'Built',
+  'data.builtAt': '{time} UTC',
   'data.licence': 'Licence',
   'data.licence.terms': 'Reuse, share and adapt the data, naming this site as its source.',
   'data.contents': 'Contents',

@@ -192,4 +192,5 @@ export function cslJson(input: CitationInput): string {
 
 /** Every format, by the key that names its box on the page (`#cite-apa`): the build and the page's script share it. */
 export const CITATION_FORMATS = { apa, chicago, bibtex, ris, csl: cslJson } as const;
+/** The name of one of CITATION_FORMATS. */
 export type CitationFormat = keyof typeof CITATION_FORMATS;

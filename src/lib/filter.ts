@@ -5,6 +5,7 @@
 
 /** The facets readers filter by, in the order the page shows them. */
 export const FACETS = ['theme', 'type', 'year', 'my', 'cn'] as const;
+/** One of FACETS. */
 export type Facet = (typeof FACETS)[number];
 
 /** The values an agreement has for each facet. */

@@ -12,11 +12,17 @@ import { t } from '../i18n/ui';
 import { DOCUMENT_TYPES } from './schema';
 import { groupTimeline, newestFirst, type YearGroup } from './timeline';
 
+/** An agreement entry, as its collection loads it. */
 export type Agreement = CollectionEntry<'agreements'>;
+/** A theme entry. */
 export type Theme = CollectionEntry<'themes'>;
+/** An event entry: a visit, expo or meeting. */
 export type Event = CollectionEntry<'events'>;
+/** An actor entry: a body or a person. */
 export type Actor = CollectionEntry<'actors'>;
+/** A source entry: a publication the record cites. */
 export type Source = CollectionEntry<'sources'>;
+/** A key-figure entry. */
 export type Figure = CollectionEntry<'figures'>;
 
 const typeLabel = (type: Agreement['data']['type']) => t(`type.${type}`);

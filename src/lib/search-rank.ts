@@ -41,6 +41,7 @@ export function byDate<T extends RankedResult>(
 
 /** The kinds of page Pagefind indexes (the `kind` metadata of each page). */
 export const KINDS = ['agreement', 'theme', 'event', 'actor'] as const;
+/** One of KINDS. */
 export type Kind = (typeof KINDS)[number];
 
 /** A page's kind from its `kind` metadata; undefined for anything else. */

@@ -7,6 +7,7 @@ import { feedChannel } from '../../lib/feed-channel';
 import { absoluteUrl, routes } from '../../lib/paths';
 import { loadRecord } from '../../lib/record';
 
+/** The feed of the record's changes, newest first. */
 export const GET: APIRoute = async ({ site }) => {
   const record = await loadRecord();
   return rss({

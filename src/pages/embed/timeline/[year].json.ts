@@ -17,5 +17,6 @@ export const getStaticPaths = (async () => {
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
+/** The year's rows as JSON. */
 export const GET: APIRoute<Props> = ({ props }) =>
   new Response(JSON.stringify(props.rows), { headers: { 'content-type': 'application/json' } });

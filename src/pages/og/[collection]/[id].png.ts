@@ -8,6 +8,7 @@ import { pageKey } from '../../../lib/page-keys';
 import { cardFile } from '../../../lib/paths';
 import { loadRecord } from '../../../lib/record';
 
+/** A route per card in the dev server; in a build, none: the cards go to the card worker instead. */
 export const getStaticPaths = (async () => {
   const record = await loadRecord();
   const paths = [

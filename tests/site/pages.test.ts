@@ -452,3 +452,38 @@ describe('the way back up from a page', () => {
     expect(trail(path)).toEqual(expected);
   });
 });
+
+describe('the folders above the entry pages', () => {
+  const links = (path: string) =>
+    readPage(path)
+      .querySelectorAll('main a')
+      .map((a) => a.getAttribute('href') ?? '');
+
+  it('/years/ links every year page, each with its count', () => {
+    const years = pages.filter((p) => /^\/years\/\d{4}\/$/.test(p));
+    expect(years.length).toBeGreaterThan(0);
+    expect(links('/years/').filter((href) => href.startsWith('/years/'))).toEqual(years.sort().reverse());
+    for (const year of years) {
+      const count = readPage(year).querySelectorAll('[data-entry-id]').length;
+      const item = readPage('/years/')
+        .querySelectorAll('main li')
+        .find((li) => li.querySelector('a')?.getAttribute('href') === year);
+      expect(item?.text.replace(/\s+/g, ' ').trim()).toMatch(new RegExp(`· ${count} documents?$`));
+    }
+  });
+
+  it('/types/ links every type page', () => {
+    const types = pages.filter((p) => /^\/types\/[a-z-]+\/$/.test(p));
+    expect(types.length).toBeGreaterThan(1);
+    expect(
+      links('/types/')
+        .filter((href) => href.startsWith('/types/'))
+        .sort(),
+    ).toEqual(types.sort());
+  });
+
+  it('/agreements/ is a page that leads to the documents, not "Page not found"', () => {
+    expect(readPage('/agreements/').querySelector('h1')?.text).toBe('All documents');
+    expect(links('/agreements/')).toEqual(expect.arrayContaining(['/', '/years/', '/types/', '/search/']));
+  });
+});

@@ -457,7 +457,7 @@ describe('the search page', () => {
     for (const { excerpt, marks, kind } of prose) {
       // Every such page says "digital" in its prose, so its excerpt shows where.
       if (kind === 'Document') expect(marks, excerpt).toBeGreaterThan(0);
-      expect(excerpt).not.toMatch(/Other names and search terms|Also searchable as/);
+      expect(excerpt).not.toMatch(/Other names and search terms|Also searchable as|Key facts/);
     }
     expect(prose.some((r) => r.excerpt.startsWith('… '))).toBe(true);
     expect(prose.some((r) => r.excerpt.endsWith(' …'))).toBe(true);

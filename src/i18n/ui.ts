@@ -166,6 +166,7 @@ const en = {
   'sources.count': '{n} sources',
   'sources.countOne': '1 source',
   'figures.title': 'Key figures',
+  'figures.caption': 'Each figure, the year it refers to, how well the sources support it, and where it comes from',
   'figures.intro':
     'Numbers the sources give about Malaysia–China trade and digital ambitions, with the year each refers to.',
   'figures.year': 'Refers to',

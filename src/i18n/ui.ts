@@ -366,6 +366,8 @@ const en = {
   'search.panelNone': 'No results for “{q}”. Try an acronym, or browse the themes or the timeline.',
   'search.panelFailed': 'The search index could not be loaded (you may be offline).',
   'search.alsoAs': 'Also searchable as',
+  'search.foundByTerm': 'Found by the search term:',
+  'search.foundByTerms': 'Found by the search terms:',
   // Sharing: head metadata and the copy box.
   'feed.agreements': 'Agreements, newest first (RSS)',
   'feed.changes': 'Changes to the record (RSS)',

@@ -12,11 +12,15 @@ export interface ExcerptPart {
   mark: boolean;
 }
 
-/** An excerpt: its text, and whether the prose goes on before it and after it. */
+/**
+ * An excerpt: its text, and whether the prose goes on before it and after it; and, where the query matched
+ * neither the title nor the excerpt, the names in the page's search-term lists that it matched, as runs.
+ */
 export interface Excerpt {
   parts: ExcerptPart[];
   before: boolean;
   after: boolean;
+  terms: ExcerptPart[][];
 }
 
 /** A match as Pagefind gives it: the word's place in the page's text, and how much it weighs there. */
@@ -37,6 +41,12 @@ export interface ExcerptSource {
 /** Written where the excerpt leaves out text before or after it. */
 export const ELLIPSIS = '…';
 
+/** The most matched search terms an excerpt names: a common word can match dozens of a page's names. */
+export const MAX_TERMS = 4;
+
+/** The separator between the names of a search-term list (NameList). */
+const NAME_SEPARATOR = '·';
+
 /** Pagefind's word boundary: a zero-width space where the indexer segmented the text, else white space. */
 function splitWords(text: string): { words: string[]; joiner: string } {
   return text.includes('\u200B')
@@ -55,6 +65,59 @@ function startsWith(words: readonly string[], at: number, phrase: readonly strin
 }
 
 const phraseWords = (text: string) => text.trim().split(/\s+/).filter(Boolean).map(bare);
+
+/** A word of Pagefind's text as the page shows it: its escaped angle brackets read as the characters. */
+const shown = (word: string) => word.replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+
+/** Words as runs of text: each highlight holds its word alone, and the joins between words go to the plain runs. */
+function toParts(words: readonly ExcerptPart[], joiner: string): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  const plain = (text: string) => {
+    const previous = parts[parts.length - 1];
+    if (previous && !previous.mark) previous.text += text;
+    else if (text !== '') parts.push({ text, mark: false });
+  };
+  words.forEach(({ text, mark }, i) => {
+    if (i > 0) plain(joiner);
+    if (mark) parts.push({ text, mark });
+    else plain(text);
+  });
+  return parts;
+}
+
+/**
+ * The names of the search-term lists, from `at` to the text's end, that hold a matched word: once each,
+ * whatever the case, at most MAX_TERMS. A list's label ends at its colon; its names are separated by "·";
+ * its last name loses the full stop Pagefind adds where a block of text ends without one.
+ */
+function matchedTerms(
+  words: readonly string[],
+  from: number,
+  stops: readonly (readonly string[])[],
+  marked: ReadonlySet<number>,
+  joiner: string,
+): ExcerptPart[][] {
+  const found = new Map<string, ExcerptPart[]>();
+  let name: ExcerptPart[] = [];
+  const close = (listEnds: boolean) => {
+    const last = name[name.length - 1];
+    if (last && listEnds) last.text = last.text.replace(/\.$/, '');
+    const key = name.map((word) => word.text.toLowerCase()).join(joiner);
+    if (name.some((word) => word.mark) && !found.has(key)) found.set(key, toParts(name, joiner));
+    name = [];
+  };
+  for (let at = from; at < words.length; at++) {
+    const label = stops.find((stop) => startsWith(words, at, stop, /:$/));
+    const word = words[at] ?? '';
+    if (label) {
+      close(true);
+      at += label.length - 1;
+    } else if (word.trim() === NAME_SEPARATOR) close(false);
+    else if (word !== '') name.push({ text: shown(word), mark: marked.has(at) });
+  }
+  close(true);
+  return [...found.values()].slice(0, MAX_TERMS);
+}
 
 /**
  * Where the start of the window of `length` words in [from, to) that holds the most match weight lies;
@@ -102,18 +165,12 @@ export function chooseExcerpt(source: ExcerptSource, title: string, stops: reado
   const start = densestStart(source.weighted_locations, from, to, length);
   const end = Math.min(start + length, to);
   const marked = new Set(source.locations);
-  const parts: ExcerptPart[] = [];
-  // Highlights hold their word alone; the spaces between words go to the plain runs.
-  const plain = (text: string) => {
-    const previous = parts[parts.length - 1];
-    if (previous && !previous.mark) previous.text += text;
-    else if (text !== '') parts.push({ text, mark: false });
-  };
-  for (let at = start; at < end; at++) {
-    const text = (words[at] ?? '').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
-    if (at > start) plain(joiner);
-    if (marked.has(at)) parts.push({ text, mark: true });
-    else plain(text);
-  }
-  return { parts, before: start > from, after: end < to };
+  const taken: ExcerptPart[] = [];
+  for (let at = start; at < end; at++) taken.push({ text: shown(words[at] ?? ''), mark: marked.has(at) });
+  const parts = toParts(taken, joiner);
+  // Where neither the title above the excerpt nor the excerpt shows a match, the names the page was found
+  // by say why it is a result.
+  const seen = parts.some((part) => part.mark) || source.locations.some((at) => at < from);
+  const terms = seen ? [] : matchedTerms(words, to, stopWords, marked, joiner);
+  return { parts, before: start > from, after: end < to, terms };
 }

@@ -418,7 +418,7 @@ describe('the search page', () => {
       return page.locator('.search-result').evaluateAll((items) =>
         items.map((item) => ({
           title: item.querySelector('h2')?.textContent?.trim() ?? '',
-          excerpt: item.querySelector('p:last-child')?.textContent?.trim() ?? '',
+          excerpt: item.querySelector('.search-result__excerpt')?.textContent?.trim() ?? '',
         })),
       );
     };
@@ -448,19 +448,50 @@ describe('the search page', () => {
     const results = await page.locator('.search-result').evaluateAll((items) =>
       items.map((item) => ({
         kind: item.querySelector('.entry__meta')?.textContent?.split(' · ')[0] ?? '',
-        excerpt: item.querySelector('p:last-child')?.textContent?.trim() ?? '',
-        marks: item.querySelectorAll('p:last-child mark').length,
+        excerpt: item.querySelector('.search-result__excerpt')?.textContent?.trim() ?? '',
+        marks: item.querySelectorAll('.search-result__excerpt mark').length,
+        terms: item.querySelector('.search-result__terms')?.textContent ?? null,
       })),
     );
     const prose = results.filter((r) => r.kind === 'Document' || r.kind === 'Theme');
     expect(prose.length).toBeGreaterThan(5);
-    for (const { excerpt, marks, kind } of prose) {
-      // Every such page says "digital" in its prose, so its excerpt shows where.
+    for (const { excerpt, marks, kind, terms } of prose) {
+      // Every such page says "digital" in its prose, so its excerpt shows where, and needs no other reason.
       if (kind === 'Document') expect(marks, excerpt).toBeGreaterThan(0);
+      if (marks > 0) expect(terms, excerpt).toBeNull();
       expect(excerpt).not.toMatch(/Other names and search terms|Also searchable as|Key facts/);
     }
     expect(prose.some((r) => r.excerpt.startsWith('… '))).toBe(true);
     expect(prose.some((r) => r.excerpt.endsWith(' …'))).toBe(true);
+  });
+
+  it('says which search term found a result whose title and excerpt show no match', async () => {
+    // 人工智能 is in no page's prose or title, only in its lists of other names and search terms.
+    const { page, problems } = await openSearch(`?q=${encodeURIComponent('人工智能')}`);
+    const results = await page.locator('.search-result').evaluateAll((items) =>
+      items.map((item) => ({
+        title: item.querySelector('h2')?.textContent ?? '',
+        excerptMarks: item.querySelectorAll('.search-result__excerpt mark').length,
+        terms: item.querySelector('.search-result__terms')?.textContent ?? null,
+        marked: [...item.querySelectorAll('.search-result__terms mark')].map((mark) => ({
+          text: mark.textContent,
+          lang: mark.closest('[lang]')?.getAttribute('lang'),
+        })),
+      })),
+    );
+    expect(results.length).toBeGreaterThanOrEqual(3);
+    for (const result of results) {
+      expect(result.excerptMarks, result.title).toBe(0);
+      expect(result.terms, result.title).toBe('Found by the search term: 人工智能');
+      // Highlighted as the excerpts' matches are, and read out as Chinese.
+      expect(result.marked, result.title).toEqual([{ text: '人工智能', lang: 'zh' }]);
+    }
+    const axe = await new AxeBuilder({ page })
+      .include('#search-results')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
   });
 
   it('says when nothing matches and suggests the theme list and the timeline', async () => {
@@ -529,6 +560,21 @@ describe('the header search', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe(target);
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.cspViolations).toEqual([]);
+  });
+
+  it('says in each option which search term found a result whose excerpt shows no match', async () => {
+    const { page, problems } = await watchedPage(site.browser);
+    await page.goto(site.server.root);
+    await page.getByRole('combobox', { name: /search agreements/i }).fill('ZJU');
+    await page.locator('[data-panel-status]', { hasText: '“ZJU”' }).waitFor();
+    const options = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+    await expect.poll(() => options.count()).toBeGreaterThanOrEqual(2);
+    // "ZJU" is only in the other names of Zhejiang University and of the letter of intent it signed.
+    for (const text of await options.locator('.search-panel__terms').allTextContents()) {
+      expect(text).toBe('Found by the search term: ZJU');
+    }
+    expect(await options.locator('.search-panel__terms').count()).toBe(await options.count());
+    expect(problems.consoleErrors).toEqual([]);
   });
 
   it('lets "/" be typed in a field, and submits to /search/ with Enter when no result is chosen', async () => {

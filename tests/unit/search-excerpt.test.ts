@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseExcerpt, type Excerpt, type ExcerptSource } from '../../src/lib/search-excerpt';
+import { chooseExcerpt, MAX_TERMS, type Excerpt, type ExcerptSource } from '../../src/lib/search-excerpt';
 
 const STOPS = ['Other names and search terms', 'Also searchable as'];
 
@@ -51,6 +51,33 @@ describe('chooseExcerpt', () => {
     const text = `Title. ${numbered(8)}. Other names and search terms: ekonomi digital · 数字经济. Also searchable as: MITI.`;
     // "digital" is the 14th word: a match in the terms only.
     expect(read(chooseExcerpt(source(text, [13]), 'Title', STOPS, 30))).toBe('w0 w1 w2 w3 w4 w5 w6 w7.');
+  });
+
+  /** The matched names as a reader sees them: highlights in [brackets], names joined by " · ". */
+  const terms = ({ terms: names }: Excerpt) =>
+    names.map((name) => name.map(({ text, mark }) => (mark ? `[${text}]` : text)).join('')).join(' · ');
+
+  it('names the search terms a page was found by when its prose shows no match', () => {
+    const text = `Title. ${numbered(8)}. Other names and search terms: ekonomi digital · 数字经济. Also searchable as: Zhejiang University · MITI.`;
+    // Word 17 is 数字经济, word 21 is Zhejiang: the last name of the first list loses Pagefind's full stop.
+    expect(terms(chooseExcerpt(source(text, [17, 21]), 'Title', STOPS, 30))).toBe('[数字经济] · [Zhejiang] University');
+  });
+
+  it('names each matched term once, whatever its case, and at most MAX_TERMS of them', () => {
+    const text = `Title. ${numbered(3)}. Other names and search terms: AI · ai policy. Also searchable as: AI · A AI · B AI · C AI · D AI.`;
+    const words = text.split(' ');
+    const matches = words.flatMap((word, i) => (/^ai\b/i.test(word) ? [i] : []));
+    const excerpt = chooseExcerpt(source(text, matches), 'Title', STOPS, 30);
+    expect(terms(excerpt)).toBe(`[AI] · [ai] policy · A [AI] · B [AI]`);
+    expect(excerpt.terms).toHaveLength(MAX_TERMS);
+  });
+
+  it('names no search term where the excerpt or the title already shows the match', () => {
+    const text = `Digital MoU. ${numbered(8)} digital. Other names and search terms: ekonomi digital.`;
+    // "digital" is word 0 (the title), word 10 (the prose) and word 17 (the terms).
+    expect(chooseExcerpt(source(text, [10, 17]), 'Digital MoU', STOPS, 30).terms).toEqual([]);
+    expect(chooseExcerpt(source(text, [0, 17]), 'Digital MoU', STOPS, 30).terms).toEqual([]);
+    expect(terms(chooseExcerpt(source(text, [17]), 'Digital MoU', STOPS, 30))).toBe('ekonomi [digital]');
   });
 
   it('does not stop at a label’s words without their colon, which are the prose’s own', () => {

@@ -8,7 +8,8 @@ import {
   type DatePlace,
 } from '../../lib/search-config';
 import { byDate, kindOf, rankByKind, themesOf } from '../../lib/search-rank';
-import { chooseExcerpt, ELLIPSIS, type Excerpt, type ExcerptSource } from '../../lib/search-excerpt';
+import { nameLang } from '../../lib/name-lang';
+import { chooseExcerpt, ELLIPSIS, type Excerpt, type ExcerptPart, type ExcerptSource } from '../../lib/search-excerpt';
 import type { PagefindSearchOptions } from '../../lib/search-state';
 
 /**
@@ -161,20 +162,49 @@ export async function runSearch(
   return { total: ordered.length, counts: search.filters, hits: await more(limit), more };
 }
 
-/**
- * A hit's excerpt as text nodes and <mark> highlights, made from its words (never parsed as HTML, so no
- * markup from content can run), with an ellipsis where prose was left out.
- */
-export function excerptNodes({ excerpt }: Pick<SearchHit, 'excerpt'>, doc: Document): Node[] {
-  const nodes: Node[] = excerpt.parts.map(({ text, mark }) => {
+/** Runs of text as text nodes and <mark> highlights (never parsed as HTML, so no markup from content can run). */
+function partNodes(parts: readonly ExcerptPart[], doc: Document): Node[] {
+  return parts.map(({ text, mark }) => {
     if (!mark) return doc.createTextNode(text);
     const element = doc.createElement('mark');
     element.textContent = text;
     return element;
   });
+}
+
+/** A hit's excerpt as text nodes and <mark> highlights, with an ellipsis where prose was left out. */
+export function excerptNodes({ excerpt }: Pick<SearchHit, 'excerpt'>, doc: Document): Node[] {
+  const nodes = partNodes(excerpt.parts, doc);
   if (excerpt.before) nodes.unshift(doc.createTextNode(`${ELLIPSIS} `));
   if (excerpt.after) nodes.push(doc.createTextNode(` ${ELLIPSIS}`));
   return nodes;
+}
+
+/**
+ * "Found by the search term: 人工智能", for a hit whose title and excerpt show no match (Excerpt's `terms`),
+ * as a `tag` of class `className`; undefined for the others. The messages are the page's
+ * `data-msg-term`/`data-msg-terms`; a name in Chinese characters is marked `lang="zh"`, as on its page.
+ */
+export function termsLine(
+  { excerpt }: Pick<SearchHit, 'excerpt'>,
+  messages: DOMStringMap,
+  doc: Document,
+  tag: 'p' | 'span',
+  className: string,
+): HTMLElement | undefined {
+  if (excerpt.terms.length === 0) return undefined;
+  const line = doc.createElement(tag);
+  line.className = className;
+  line.append(`${messages[excerpt.terms.length === 1 ? 'msgTerm' : 'msgTerms'] ?? ''} `);
+  excerpt.terms.forEach((term, i) => {
+    if (i > 0) line.append(' · ');
+    const lang = nameLang(term.map((part) => part.text).join(''));
+    const name = doc.createElement('span');
+    if (lang) name.lang = lang;
+    name.append(...partNodes(term, doc));
+    line.append(name);
+  });
+  return line;
 }
 
 /** The labels of the search-term lists that end an entry's indexed text, as the page passes them. */

@@ -1,7 +1,15 @@
 import { fillTemplate } from '../../i18n/fill-template';
 import { url } from '../../lib/paths';
 import { PANEL_RESULTS } from '../../lib/search-config';
-import { excerptNodes, excerptStops, loadPagefind, metaLine, runSearch, type SearchHit } from './search-core';
+import {
+  excerptNodes,
+  excerptStops,
+  loadPagefind,
+  metaLine,
+  runSearch,
+  termsLine,
+  type SearchHit,
+} from './search-core';
 
 /**
  * The header's results panel, loaded on intent. Focus stays in the box throughout: the list is a
@@ -77,6 +85,8 @@ export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): voi
         option.setAttribute('aria-labelledby', title.id);
         option.setAttribute('aria-describedby', meta.id);
         option.append(title, meta, excerpt);
+        const terms = termsLine(hit, messages, document, 'span', 'search-panel__terms');
+        if (terms) option.append(terms);
         option.addEventListener('click', () => window.location.assign(hit.url));
         return option;
       }),

@@ -20,6 +20,7 @@ import {
   loadPagefind,
   metaLine,
   runSearch,
+  termsLine,
   type FilterCounts,
   type SearchHit,
   type SearchOutcome,
@@ -47,8 +48,11 @@ function resultItem(hit: SearchHit, messages: DOMStringMap): HTMLLIElement {
     item.append(themes);
   }
   const excerpt = document.createElement('p');
+  excerpt.className = 'search-result__excerpt';
   excerpt.append(...excerptNodes(hit, document));
   item.append(excerpt);
+  const terms = termsLine(hit, messages, document, 'p', 'search-result__terms');
+  if (terms) item.append(terms);
   return item;
 }
 

@@ -487,7 +487,7 @@ describe('cardOutputs (the cards a build writes: og-outputs.ts)', () => {
     rmSync(fileURLToPath(cacheDir), { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
 
   it('writes no more cards once one has failed, and says which', async () => {
-    // Fourteen, so that the other writer cannot get through them all while the failing one gives up.
+    // Fourteen, so that the other writer is very unlikely to get through them all while the failing one gives up.
     const { cards: many, fresh } = unseen('after-failure', [...seven, ...seven.map((title) => `${title} again`)]);
     // A folder where the first card's file should be: it cannot be written.
     mkdirSync(join(outDir, 'og', 'after-failure', '0.png'), { recursive: true });

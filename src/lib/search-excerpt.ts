@@ -86,9 +86,10 @@ function toParts(words: readonly ExcerptPart[], joiner: string): ExcerptPart[] {
 }
 
 /**
- * The names of the search-term lists, from `at` to the text's end, that hold a matched word: once each,
- * whatever the case, at most MAX_TERMS. A list's label ends at its colon; its names are separated by "·";
- * its last name loses the full stop Pagefind adds where a block of text ends without one.
+ * The names of the search-term lists, from `from` to the text's end (the lists close each entry's indexed
+ * text, which a site test checks), that hold a matched word: once each, whatever the case, at most
+ * MAX_TERMS. A list's label ends at its colon; its names are separated by "·"; its last name loses the full
+ * stop Pagefind adds where a block of text ends without one.
  */
 function matchedTerms(
   words: readonly string[],

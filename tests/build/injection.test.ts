@@ -426,7 +426,8 @@ describe(`hostile content: ${PAYLOAD_COUNT} injection payloads`, () => {
     expect(titles).toEqual(expect.arrayContaining([F.imgOnerror, F.styleImg]));
     const excerpts = (await readAll(page, '.search-result p:not(.entry__meta)')).join('\n');
     expect(excerpts).toContain('<img src=x onerror="window.__pwned=');
-    // Only the result's own elements: its title, excerpt and marks, and its meta line's label, date and badge.
+    // Only the result's own elements: its title, excerpt and marks, its meta line's label, date and badge,
+    // and the names of the search terms it was found by.
     const tags = await results.evaluateAll((items) =>
       items.flatMap((item) =>
         [...item.querySelectorAll('*')].map((el) =>
@@ -434,9 +435,29 @@ describe(`hostile content: ${PAYLOAD_COUNT} injection payloads`, () => {
         ),
       ),
     );
-    const own = ['h2', 'a', 'p', 'mark', 'meta span', 'meta time', 'meta a'];
+    const own = ['h2', 'a', 'p', 'mark', 'span', 'meta span', 'meta time', 'meta a'];
     expect(tags.filter((tag) => !own.includes(tag))).toEqual([]);
     expect(await page.locator('.search-result mark').count()).toBeGreaterThan(0);
+    const found = await scan(page);
+    expect(found.foreign).toEqual([]);
+    expect(found.handlers).toEqual([]);
+    expect(found.pwned).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a payload in a search term that alone found a result as text, with nothing run', async () => {
+    // "video" is only in the payload a body's other name holds, so the result shows that name.
+    const { page, problems, dialogs } = await open('/search/?q=video');
+    await page.locator('.search-result').first().waitFor();
+    // Each result (the body, and the documents it is a party to) says so, with the payload as text.
+    const lines = await readAll(page, '.search-result__terms');
+    expect(lines).toHaveLength(await page.locator('.search-result').count());
+    for (const line of lines) expect(line).toBe(`Found by the search term: ${F.videoSource}`);
+    const marks = await page.locator('.search-result__terms mark').allTextContents();
+    expect(marks).toEqual(lines.map(() => '<video><source'));
     const found = await scan(page);
     expect(found.foreign).toEqual([]);
     expect(found.handlers).toEqual([]);

@@ -8,10 +8,37 @@ import { describe, expect, it } from 'vitest';
 import { bundleResults, INDEX_CHUNK_SIZE, SEARCHABLE_FOLDERS } from '../../src/integrations/pagefind';
 import { decodeCbor, readPagefindData } from '../../src/integrations/pagefind-bundle';
 import { SEARCH_FOLDER } from '../../src/lib/search-config';
+import { HTMLElement, type Node } from 'node-html-parser';
 import { distDir, htmlPages, readPage, requireBuild } from '../support/dist';
 
 requireBuild();
 const bundle = join(distDir, SEARCH_FOLDER);
+
+/** The search-term lists that close an entry's indexed text (searchTermLabels). */
+const LISTS = '.aliases, .search-aliases';
+
+/** The text Pagefind indexes after the first search-term list of `body`, other than the lists' own. */
+function textAfterLists(body: HTMLElement): string[] {
+  const first = body.querySelector(LISTS);
+  const found: string[] = [];
+  let after = false;
+  const walk = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (!(child instanceof HTMLElement)) {
+        if (after && child.text.trim() !== '') found.push(child.text.trim());
+      } else if (child === first) after = true;
+      else if (
+        !child.hasAttribute('data-pagefind-ignore') &&
+        !['script', 'style', 'template'].includes(child.localName) &&
+        !(after && child.matches(LISTS))
+      ) {
+        walk(child);
+      }
+    }
+  };
+  if (first) walk(body);
+  return found;
+}
 
 /** Each index chunk the metadata names: its words' places (each location, each weight, one per page). */
 function chunks(): { name: string; places: number[] }[] {
@@ -50,5 +77,14 @@ describe('the search index', () => {
     expect(outside, 'searchable pages outside SEARCHABLE_FOLDERS').toEqual([]);
     const indexed = bundleResults(bundle).map((result) => result.url);
     expect(indexed.sort()).toEqual(marked.sort());
+  });
+
+  it('ends each page’s indexed text with its search-term lists, which a result found by a term reads to the end', () => {
+    const pages = htmlPages().flatMap((path) => {
+      const body = readPage(path).querySelector('main[data-pagefind-body]');
+      return body?.querySelector(LISTS) ? [{ path, late: textAfterLists(body) }] : [];
+    });
+    expect(pages.length).toBeGreaterThan(20);
+    expect(pages.filter(({ late }) => late.length > 0)).toEqual([]);
   });
 });

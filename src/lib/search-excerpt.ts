@@ -69,7 +69,13 @@ const phraseWords = (text: string) => text.trim().split(/\s+/).filter(Boolean).m
 /** A word of Pagefind's text as the page shows it: its escaped angle brackets read as the characters. */
 const shown = (word: string) => word.replaceAll('&lt;', '<').replaceAll('&gt;', '>');
 
-/** Words as runs of text: each highlight holds its word alone, and the joins between words go to the plain runs. */
+/** A word's punctuation before and after its letters and digits: "(MITI)," is "(", "MITI" and "),". */
+const PUNCTUATED = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su;
+
+/**
+ * Words as runs of text: each highlight holds its word alone, without the punctuation Pagefind's words
+ * carry ("visa." marks "visa"), and the joins between words go to the plain runs.
+ */
 function toParts(words: readonly ExcerptPart[], joiner: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
   const plain = (text: string) => {
@@ -79,8 +85,14 @@ function toParts(words: readonly ExcerptPart[], joiner: string): ExcerptPart[] {
   };
   words.forEach(({ text, mark }, i) => {
     if (i > 0) plain(joiner);
-    if (mark) parts.push({ text, mark });
-    else plain(text);
+    const [, before = '', core = '', after = ''] = PUNCTUATED.exec(text) ?? [];
+    if (!mark) plain(text);
+    else if (core === '') parts.push({ text, mark });
+    else {
+      plain(before);
+      parts.push({ text: core, mark });
+      plain(after);
+    }
   });
   return parts;
 }

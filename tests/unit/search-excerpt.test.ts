@@ -97,6 +97,15 @@ describe('chooseExcerpt', () => {
     expect(read(chooseExcerpt(source('A preface. Then text.'), 'Title', STOPS, 30))).toBe('A preface. Then text.');
   });
 
+  it('highlights a matched word without the punctuation around it, which stays in the text', () => {
+    const text = 'Title. Visas, for all (MITI). A “visa.”';
+    expect(read(chooseExcerpt(source(text, [1, 4, 6]), 'Title', STOPS, 30))).toBe(
+      '[Visas], for all ([MITI]). A “[visa].”',
+    );
+    // A word of punctuation alone is highlighted as it is.
+    expect(read(chooseExcerpt(source('Title. a – b', [2]), 'Title', STOPS, 30))).toBe('a [–] b');
+  });
+
   it('reads the escaped angle brackets of Pagefind’s text as the characters they are', () => {
     expect(read(chooseExcerpt(source('T. Rates &lt;5% &gt;2%'), 'T', STOPS, 30))).toBe('Rates <5% >2%');
   });

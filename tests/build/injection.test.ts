@@ -309,6 +309,18 @@ async function open(
   return { page, problems, dialogs, failed };
 }
 
+/** Checks that nothing from the content ran or was injected on an opened page, then closes it. */
+async function expectNothingRun({ page, problems, dialogs }: Awaited<ReturnType<typeof open>>): Promise<void> {
+  const found = await scan(page);
+  expect(found.foreign).toEqual([]);
+  expect(found.handlers).toEqual([]);
+  expect(found.pwned).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+  expect(problems.cspViolations).toEqual([]);
+  await page.context().close();
+}
+
 /** Everything wrong with one page: what ran, what was injected, what was refused or failed to load. */
 async function troubleOn(path: string): Promise<string[]> {
   const { page, problems, dialogs, failed } = await open(path);
@@ -419,7 +431,8 @@ describe(`hostile content: ${PAYLOAD_COUNT} injection payloads`, () => {
   });
 
   it('shows payloads as text in search results, with nothing run or injected', async () => {
-    const { page, problems, dialogs } = await open(`/search/?q=${encodeURIComponent('onerror')}`);
+    const opened = await open(`/search/?q=${encodeURIComponent('onerror')}`);
+    const { page } = opened;
     await page.locator('.search-result').first().waitFor();
     const results = page.locator('.search-result');
     const titles = await readAll(page, '.search-result h2 a');
@@ -438,19 +451,13 @@ describe(`hostile content: ${PAYLOAD_COUNT} injection payloads`, () => {
     const own = ['h2', 'a', 'p', 'mark', 'span', 'meta span', 'meta time', 'meta a'];
     expect(tags.filter((tag) => !own.includes(tag))).toEqual([]);
     expect(await page.locator('.search-result mark').count()).toBeGreaterThan(0);
-    const found = await scan(page);
-    expect(found.foreign).toEqual([]);
-    expect(found.handlers).toEqual([]);
-    expect(found.pwned).toBeUndefined();
-    expect(dialogs).toEqual([]);
-    expect(problems.consoleErrors).toEqual([]);
-    expect(problems.cspViolations).toEqual([]);
-    await page.context().close();
+    await expectNothingRun(opened);
   });
 
   it('shows a payload in a search term that alone found a result as text, with nothing run', async () => {
     // "video" is only in the payload a body's other name holds, so the result shows that name.
-    const { page, problems, dialogs } = await open('/search/?q=video');
+    const opened = await open('/search/?q=video');
+    const { page } = opened;
     await page.locator('.search-result').first().waitFor();
     // Each result (the body, and the documents it is a party to) says so, with the payload as text.
     const lines = await readAll(page, '.search-result__terms');
@@ -458,28 +465,15 @@ describe(`hostile content: ${PAYLOAD_COUNT} injection payloads`, () => {
     for (const line of lines) expect(line).toBe(`Found by the search term: ${F.videoSource}`);
     const marks = await page.locator('.search-result__terms mark').allTextContents();
     expect(marks).toEqual(lines.map(() => 'video><source'));
-    const found = await scan(page);
-    expect(found.foreign).toEqual([]);
-    expect(found.handlers).toEqual([]);
-    expect(found.pwned).toBeUndefined();
-    expect(dialogs).toEqual([]);
-    expect(problems.consoleErrors).toEqual([]);
-    expect(problems.cspViolations).toEqual([]);
-    await page.context().close();
+    await expectNothingRun(opened);
   });
 
   it('shows a payload typed as the query as text in the search status', async () => {
     const query = F.imgOnerror;
-    const { page, problems, dialogs } = await open(`/search/?q=${encodeURIComponent(query)}`);
+    const opened = await open(`/search/?q=${encodeURIComponent(query)}`);
+    const { page } = opened;
     await expect.poll(() => page.getByRole('status').textContent()).toContain(`“${query}”`);
     expect(await page.locator('#page-search').inputValue()).toBe(query);
-    const found = await scan(page);
-    expect(found.foreign).toEqual([]);
-    expect(found.handlers).toEqual([]);
-    expect(found.pwned).toBeUndefined();
-    expect(dialogs).toEqual([]);
-    expect(problems.consoleErrors).toEqual([]);
-    expect(problems.cspViolations).toEqual([]);
-    await page.context().close();
+    await expectNothingRun(opened);
   });
 });

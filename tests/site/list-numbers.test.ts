@@ -22,16 +22,9 @@ describe('the numbers of a numbered list at 375 px', () => {
           if (!context) return [];
           context.font = getComputedStyle(items[items.length - 1] as Element).font;
           const number = context.measureText(`${items.length}. `).width;
-          const room = ol.getBoundingClientRect().left + parseFloat(getComputedStyle(ol).paddingLeft);
-          return [
-            {
-              list: ol.className,
-              items: items.length,
-              number,
-              padding: parseFloat(getComputedStyle(ol).paddingLeft),
-              room,
-            },
-          ];
+          const padding = parseFloat(getComputedStyle(ol).paddingLeft);
+          const room = ol.getBoundingClientRect().left + padding;
+          return [{ list: ol.className, items: items.length, number, padding, room }];
         }),
       );
       expect(lists.length).toBeGreaterThan(0);

@@ -123,6 +123,11 @@ describe(`the timeline with ${SIZE} agreements`, () => {
     const oldest = record.at(-1)?.year ?? '';
     const inOldest = record.filter((r) => r.year === oldest && r.themes.includes(theme)).length;
     await expect(page.locator(`[data-count-for="year=${oldest}"]`).textContent()).resolves.toBe(`(${inOldest})`);
+    // Rows loaded from a year page, where events are h2, take the home page's levels under each year's h2.
+    const levels = await page
+      .locator('.timeline__event > :is(h2, h3, h4), .entry__title')
+      .evaluateAll((els) => [...new Set(els.map((e) => `${e.className || 'event'}:${e.tagName}`))].sort());
+    expect(levels).toEqual(['entry__title:H4', 'event:H3']);
     expect(problems.consoleErrors).toEqual([]);
   });
 

@@ -30,6 +30,17 @@ describe('every page', () => {
     expect(html.querySelectorAll('h1')).toHaveLength(1);
   });
 
+  it.each(pages)('%s opens with its h1 and never skips a heading level going down', (path) => {
+    const levels = readPage(path)
+      .querySelectorAll('main :is(h1, h2, h3, h4, h5, h6)')
+      .map((h) => Number(h.tagName.slice(1)));
+    expect(levels[0]).toBe(1);
+    const skips = levels.flatMap((level, i) =>
+      i > 0 && level > (levels[i - 1] ?? 0) + 1 ? [[levels[i - 1], level]] : [],
+    );
+    expect(skips).toEqual([]);
+  });
+
   it.each(sitePages)(
     '%s has a skip link to main, a labelled main navigation and a footer with the build date',
     (path) => {
@@ -396,6 +407,20 @@ describe('the changes page', () => {
 });
 
 describe('the year pages', () => {
+  it.each(['2024', '2025'])(
+    '/years/%s/ names its year in its h1, not again in a heading below, and no heading links back to the page',
+    (year) => {
+      const page = readPage(`/years/${year}/`);
+      expect(page.querySelector('main h1')?.text).toContain(year);
+      const below = page.querySelectorAll('main :is(h2, h3, h4)');
+      expect(below.filter((h) => h.text.trim().startsWith(year)).map((h) => h.text.trim())).toEqual([]);
+      expect(page.querySelectorAll(`main :is(h1, h2, h3, h4) a[href="/years/${year}/"]`)).toEqual([]);
+      // The filters on a long home page load a folded year from here by this label.
+      expect(page.querySelector(`.timeline__year[aria-labelledby="year-${year}"]`)).not.toBeNull();
+      expect(page.getElementById(`year-${year}`)?.tagName).toBe('H1');
+    },
+  );
+
   it('show which year is the current one, to the eye as well as to a screen reader', () => {
     const css = readFileSync(
       join(distDir, readPage('/years/2024/').querySelector('link[rel="stylesheet"]')?.getAttribute('href') ?? ''),
@@ -446,8 +471,23 @@ describe('the way back up from a page', () => {
     ['/themes/artificial-intelligence/', [['Themes', '/themes/']]],
     ['/events/xi-jinping-state-visit-2025/', [['Events', '/events/']]],
     ['/actors/ndrc/', [['Who’s who', '/actors/']]],
-    ['/years/2025/', [['Timeline', '/']]],
-    ['/types/mou/', [['Glossary', '/glossary/']]],
+    [
+      '/years/2025/',
+      [
+        ['Timeline', '/'],
+        ['Documents by year', '/years/'],
+      ],
+    ],
+    ['/years/', [['Timeline', '/']]],
+    [
+      '/types/mou/',
+      [
+        ['Timeline', '/'],
+        ['Documents by type', '/types/'],
+      ],
+    ],
+    // The kinds of document are timeline views, as the menu marks them, not a part of the glossary.
+    ['/types/', [['Timeline', '/']]],
   ])('%s is a list of links in a navigation region named "Breadcrumb"', (path, expected) => {
     expect(trail(path)).toEqual(expected);
   });

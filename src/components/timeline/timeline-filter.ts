@@ -52,6 +52,19 @@ interface YearGroup {
   builtCount: string | null;
 }
 
+/**
+ * A year page's headings one level down, for the home page: there its events are h2 and its titles h3, since its
+ * `<h1>` names the year, while on the home page they sit under a year's h2.
+ */
+function demoteHeadings(section: Element) {
+  for (const heading of section.querySelectorAll(':scope > .timeline__event > h2, h3.entry__title')) {
+    const lower = section.ownerDocument.createElement(heading.tagName === 'H2' ? 'h3' : 'h4');
+    for (const { name, value } of heading.attributes) lower.setAttribute(name, value);
+    lower.append(...heading.childNodes);
+    heading.replaceWith(lower);
+  }
+}
+
 /** The event groups inside a year section (or a year page's), with their rows, all in their lists. */
 function eventsIn(section: ParentNode): EventGroup[] {
   return [...section.querySelectorAll<HTMLElement>(':scope > .timeline__event')].flatMap((event) => {
@@ -161,6 +174,7 @@ function setUp(form: HTMLFormElement, timeline: HTMLElement): void {
     const page = new DOMParser().parseFromString(await response.text(), 'text/html');
     const source = page.querySelector(`.timeline__year[aria-labelledby="year-${name}"]`);
     if (!source || !unloaded.has(name)) return; // loaded meanwhile by an earlier filter
+    demoteHeadings(source);
     const events = eventsIn(source);
     for (const event of events) {
       event.section.hidden = true;

@@ -529,7 +529,6 @@ const en = {
   'embed.facet.my': 'Malaysian party: {values}',
   'embed.facet.cn': 'Chinese party: {values}',
   'embed.or': ' or ',
-  'embed.separator': ' · ',
   'embed.none': 'No document in the record matches these filters.',
   'embed.noscript': 'Filtering needs JavaScript, so every document in the record is listed.',
   'embed.noscriptNewest': 'Filtering needs JavaScript, so the newest {n} documents in the record are listed.',

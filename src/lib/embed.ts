@@ -98,7 +98,7 @@ export interface SummaryWords {
   facets: Record<Facet, string>;
   /** Between two values of one facet (any of them matches): " or ". */
   or: string;
-  /** Between the parts: " · ". */
+  /** Between the parts: SEPARATOR (" · "). */
   separator: string;
 }
 

@@ -22,6 +22,7 @@ import { sortableDate } from '../support/dates';
 import { projectRoot, readPage } from '../support/dist';
 import { copyProject, runAstro } from '../support/project-copy';
 import { serveSite, type SiteServer } from '../support/server';
+import { SEPARATOR } from '../../src/i18n/separator';
 
 const SIZE = 300;
 
@@ -290,7 +291,9 @@ describe(`the embed with ${SIZE} agreements`, () => {
     await loaded(page);
     await expectListed(page, expected);
     const title = frontMatter<{ title: string }>(`themes/${theme}.mdx`).title;
-    await expect(page.locator('h1').textContent()).resolves.toBe(`${expected.length} documents · theme: ${title}`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(
+      `${expected.length} documents${SEPARATOR}theme: ${title}`,
+    );
     await expect(page.locator('[data-embed-more]').isVisible()).resolves.toBe(false);
     await expect(page.locator('[data-embed-none]').isVisible()).resolves.toBe(false);
     await expect(page.getByRole('link', { name: 'Open the full timeline' }).getAttribute('href')).resolves.toBe(
@@ -312,7 +315,7 @@ describe(`the embed with ${SIZE} agreements`, () => {
     await page.goto(embed(`?year=${oldest}&colour=red`));
     await loaded(page);
     await expectListed(page, expected);
-    await expect(page.locator('h1').textContent()).resolves.toBe(`${expected.length} documents · ${oldest}`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(`${expected.length} documents${SEPARATOR}${oldest}`);
     expect(fetched.sort()).toEqual([`/embed/timeline/${oldest}.json`, '/timeline/facets.json']);
     expect(problems.consoleErrors).toEqual([]);
   });
@@ -330,7 +333,7 @@ describe(`the embed with ${SIZE} agreements`, () => {
     await loaded(page);
     expect(await listed(page)).toEqual([]);
     await expect(page.locator('[data-embed-none]').isVisible()).resolves.toBe(true);
-    await expect(page.locator('h1').textContent()).resolves.toMatch(/^0 documents · /);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/^0 documents\u00a0· /);
   });
 
   it('without JavaScript lists the newest agreements, as built', async () => {

@@ -14,6 +14,7 @@ import { useBuiltSite, watchedPage } from '../support/browser';
 import { contentIds, distDir, projectRoot, readPage } from '../support/dist';
 import { serveSite, type SiteServer } from '../support/server';
 import { compareDates, precisionOf, type PartialDate } from '../../src/lib/dates';
+import { SEPARATOR } from '../../src/i18n/separator';
 
 interface Front {
   title: string;
@@ -57,7 +58,7 @@ const views = [
   {
     query: '?theme=artificial-intelligence&year=2025',
     expected: ids((a) => a.themes.includes('artificial-intelligence') && a.date.value.startsWith('2025')),
-    heading: (n: number) => `${n} documents · theme: ${themeTitle('artificial-intelligence')} · 2025`,
+    heading: (n: number) => `${n} documents${SEPARATOR}theme: ${themeTitle('artificial-intelligence')}${SEPARATOR}2025`,
   },
   {
     query: '?theme=digital-economy&theme=trade-in-services&type=mou',
@@ -65,7 +66,7 @@ const views = [
       (a) => (a.themes.includes('digital-economy') || a.themes.includes('trade-in-services')) && a.type === 'mou',
     ),
     heading: (n: number) =>
-      `${n} documents · theme: ${themeTitle('digital-economy')} or ${themeTitle('trade-in-services')} · type: MoU`,
+      `${n} documents${SEPARATOR}theme: ${themeTitle('digital-economy')} or ${themeTitle('trade-in-services')}${SEPARATOR}type: MoU`,
   },
   {
     query: '?cn=ndrc',
@@ -122,7 +123,9 @@ describe('the embed page', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(await embedIds(page)).toEqual(expected);
     const heading = await page.locator('h1').textContent();
-    expect(heading).toMatch(new RegExp(`^${expected.length} documents? · 2024 · Malaysian party: .+$`));
+    expect(heading).toMatch(
+      new RegExp(`^${expected.length} documents?${SEPARATOR}2024${SEPARATOR}Malaysian party: .+$`),
+    );
     expect(heading).not.toContain('not-a-theme');
     expect(await page.getByRole('link', { name: 'Open the full timeline' }).getAttribute('href')).toBe(
       '/?year=2024&my=motac',
@@ -140,7 +143,7 @@ describe('the embed page', () => {
     await page.goto(`${site.server.origin}/embed/timeline/?year=${empty?.year}&type=${empty?.type}`);
     expect(await embedIds(page)).toEqual([]);
     expect(await page.getByText('No document in the record matches these filters.').isVisible()).toBe(true);
-    expect(await page.locator('h1').textContent()).toMatch(/^0 documents · /);
+    expect(await page.locator('h1').textContent()).toMatch(/^0 documents\u00a0· /);
   });
 
   it('without JavaScript lists every agreement and says why', async () => {

@@ -2,7 +2,8 @@
  * Every page reflows on a 320 px screen (WCAG 1.4.10, 400 % zoom of a 1280 px window): a reader scrolls
  * one way only. The page is never wider than the screen, and nothing in it scrolls sideways but a data
  * table in its wrapper, which the criterion exempts. Measured after scripts have run and with every
- * `content-visibility: auto` section laid out, in a real Chromium.
+ * `content-visibility: auto` section laid out, in a real Chromium. Where a run-in list wraps, its "·"
+ * stays at the end of a line, beside the item before it, and never starts the next one.
  */
 import { describe, expect, it } from 'vitest';
 import { htmlPages } from '../support/dist';
@@ -35,6 +36,47 @@ describe('every page at 320 px', () => {
       if (found.length > 0) wide[path] = found;
     }
     expect(wide).toEqual({});
+    await page.context().close();
+  });
+
+  it('never starts a line with the "·" between the items of a list', async () => {
+    const { page } = await watchedPage(site.browser, { width: 320 });
+    const stranded: Record<string, string[]> = {};
+    // The search results' meta and theme lines, and their "Found by" line, are built in the browser.
+    for (const path of [...htmlPages(), '/search/?q=digital', '/search/?q=%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD']) {
+      await page.goto(`${site.server.origin}${path}`);
+      if (path.startsWith('/search/?')) await page.locator('.search-result').first().waitFor();
+      await layOutEverything(page);
+      const found = await page.evaluate(() => {
+        const box = (node: Text, at: number) => {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 1);
+          return range.getClientRects()[0];
+        };
+        const out: string[] = [];
+        /** The last visible character before the current one, in document order. */
+        let before: { node: Text; at: number } | undefined;
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          if (!node.parentElement?.checkVisibility() || node.parentElement.closest('script, style')) continue;
+          for (let at = 0; at < node.data.length; at += 1) {
+            const char = node.data[at] ?? '';
+            if (/\s/.test(char)) continue;
+            const dot = char === '·' ? box(node, at) : undefined;
+            const prior = dot && before && box(before.node, before.at);
+            // On a new line the dot's top is below the bottom of the character before it.
+            if (dot && prior && dot.top >= prior.bottom - 2) {
+              out.push(`${before?.node.data.slice(-20) ?? ''} | ${node.data.slice(at, at + 20)}`);
+            }
+            before = { node, at };
+          }
+        }
+        return out;
+      });
+      if (found.length > 0) stranded[path] = found;
+    }
+    expect(stranded).toEqual({});
     await page.context().close();
   });
 });

@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite, watchedPage } from '../support/browser';
+import { SEPARATOR } from '../../src/i18n/separator';
 
 const site = useBuiltSite();
 
@@ -269,7 +270,7 @@ describe('the search page', () => {
     // The last day each shown date may stand for: "16 April 2025" itself, "April 2025" the 30th, "2025" 31 December.
     const dates = async () =>
       (await page.locator('.search-result .entry__meta').allTextContents()).flatMap((text) => {
-        const shown = /(?:(\d{1,2}) )?(?:([A-Z][a-z]+) )?(\d{4})/.exec(text.split(' · ')[1] ?? '');
+        const shown = /(?:(\d{1,2}) )?(?:([A-Z][a-z]+) )?(\d{4})/.exec(text.split(SEPARATOR)[1] ?? '');
         if (!shown) return [];
         const [, day, month, year] = shown;
         const m = month ? new Date(`1 ${month} 2000`).getMonth() : 11;
@@ -375,7 +376,7 @@ describe('the search page', () => {
     expect(await page.locator('[data-search-more]').isHidden()).toBe(true);
     const listed: Record<string, number> = {};
     for (const meta of await page.locator('.search-result .entry__meta').allTextContents()) {
-      const label = meta.split(' · ')[0] ?? '';
+      const label = meta.split(SEPARATOR)[0] ?? '';
       listed[label] = (listed[label] ?? 0) + 1;
     }
     expect(said).toEqual(listed);
@@ -387,12 +388,14 @@ describe('the search page', () => {
     const { page } = await openSearch('?q=durian');
     const first = page.locator('.search-result').first();
     await expect(first.locator('h2').textContent()).resolves.toMatch(/Fresh Durian/);
-    await expect(first.locator('.entry__meta').textContent()).resolves.toBe('Document · 19 June 2024 · Protocol');
+    await expect(first.locator('.entry__meta').textContent()).resolves.toBe(
+      `Document${SEPARATOR}19 June 2024${SEPARATOR}Protocol`,
+    );
     // The date is machine-readable, as on the entry's own page.
     await expect(first.locator('.entry__meta time').getAttribute('datetime')).resolves.toBe('2024-06-19');
     await expect(first.locator('.search-badge').textContent()).resolves.toBe('Protocol');
     await expect(first.locator('.search-result__themes').textContent()).resolves.toMatch(
-      /Agriculture and food · Trade facilitation and standards/,
+      /Agriculture and food\u00a0· Trade facilitation and standards/,
     );
     // The first result matched in its title, which its excerpt leaves out; the others show where they matched.
     const marks = await page.locator('.search-result mark').allTextContents();
@@ -405,7 +408,7 @@ describe('the search page', () => {
     const result = (path: string) =>
       page.locator('.search-result', { has: page.locator(`h2 a[href*="${path}"]`) }).locator('.entry__meta');
     const event = result('/events/smart-city-expo-kuala-lumpur-2025/');
-    await expect(event.textContent()).resolves.toBe('Event · 17–19 September 2025');
+    await expect(event.textContent()).resolves.toBe(`Event${SEPARATOR}17–19 September 2025`);
     await expect(event.locator('time').getAttribute('datetime')).resolves.toBe('2025-09-17');
     const body = result('/actors/mdec/');
     await expect(body.textContent()).resolves.toBe('Body or person');
@@ -445,13 +448,15 @@ describe('the search page', () => {
 
   it('excerpts the prose where a document matched, marks where it was cut, and never its list of search terms', async () => {
     const { page } = await openSearch('?q=digital');
-    const results = await page.locator('.search-result').evaluateAll((items) =>
-      items.map((item) => ({
-        kind: item.querySelector('.entry__meta')?.textContent?.split(' · ')[0] ?? '',
-        excerpt: item.querySelector('.search-result__excerpt')?.textContent?.trim() ?? '',
-        marks: item.querySelectorAll('.search-result__excerpt mark').length,
-        terms: item.querySelector('.search-result__terms')?.textContent ?? null,
-      })),
+    const results = await page.locator('.search-result').evaluateAll(
+      (items, separator) =>
+        items.map((item) => ({
+          kind: item.querySelector('.entry__meta')?.textContent?.split(separator)[0] ?? '',
+          excerpt: item.querySelector('.search-result__excerpt')?.textContent?.trim() ?? '',
+          marks: item.querySelectorAll('.search-result__excerpt mark').length,
+          terms: item.querySelector('.search-result__terms')?.textContent ?? null,
+        })),
+      SEPARATOR,
     );
     const prose = results.filter((r) => r.kind === 'Document' || r.kind === 'Theme');
     expect(prose.length).toBeGreaterThan(5);

@@ -29,7 +29,9 @@ describe('search', () => {
       .locator('.search-result')
       .filter({ has: page.locator('a[href*="ndrc-mou-2025"]') })
       .first();
-    await expect(first.locator('.entry__meta').textContent()).resolves.toMatch(/Document · 16 April 2025 · MoU/);
+    await expect(first.locator('.entry__meta').textContent()).resolves.toMatch(
+      /Document\u00a0· 16 April 2025\u00a0· MoU/,
+    );
     expect(await page.locator('.search-result mark').count()).toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.get('q')).toBe('NDRC');
     expect(await page.locator('#page-search').inputValue()).toBe('NDRC');

@@ -1,3 +1,4 @@
+import { SEPARATOR } from '../../i18n/separator';
 import { url } from '../../lib/paths';
 import {
   DATE_ORDER_FILE,
@@ -197,7 +198,7 @@ export function termsLine(
   line.className = className;
   line.append(`${messages[excerpt.terms.length === 1 ? 'msgTerm' : 'msgTerms'] ?? ''} `);
   excerpt.terms.forEach((term, i) => {
-    if (i > 0) line.append(' · ');
+    if (i > 0) line.append(SEPARATOR);
     const lang = nameLang(term.map((part) => part.text).join(''));
     const name = doc.createElement('span');
     if (lang) name.lang = lang;
@@ -242,9 +243,9 @@ export function metaLine(hit: SearchHit, messages: DOMStringMap, doc: Document, 
     const date = doc.createElement('time');
     date.setAttribute('datetime', hit.date.value);
     date.textContent = hit.date.shown;
-    label.append(kind ? ' · ' : '', date);
+    label.append(kind ? SEPARATOR : '', date);
   }
-  if (hit.type && label.childNodes.length > 0) label.append(' · ');
+  if (hit.type && label.childNodes.length > 0) label.append(SEPARATOR);
   if (label.childNodes.length > 0) meta.append(label);
   if (hit.type) {
     const badge = doc.createElement(link && hit.typeId ? 'a' : 'span');

@@ -1,4 +1,5 @@
 import { fillTemplate } from '../../i18n/fill-template';
+import { SEPARATOR } from '../../i18n/separator';
 import { FACETS, type Facet } from '../../lib/filter';
 import { url } from '../../lib/paths';
 import { PAGE_RESULTS } from '../../lib/search-config';
@@ -44,7 +45,7 @@ function resultItem(hit: SearchHit, messages: DOMStringMap): HTMLLIElement {
   if (hit.themes.length > 0) {
     const themes = document.createElement('p');
     themes.className = 'search-result__themes';
-    themes.textContent = `${messages['msgThemes'] ?? ''} ${hit.themes.join(' · ')}`;
+    themes.textContent = `${messages['msgThemes'] ?? ''} ${hit.themes.join(SEPARATOR)}`;
     item.append(themes);
   }
   const excerpt = document.createElement('p');

@@ -1,7 +1,8 @@
 /**
  * The redirects map, `content/redirects.yaml`: when an entry's id (and so its URL) changes, the old
  * address keeps working. Each item names the old and the new site path, e.g.
- * `- { from: /agreements/old-id/, to: /agreements/new-id/ }`.
+ * `- { from: /agreements/old-id/, to: /agreements/new-id/ }`. It also holds an address a reader may guess,
+ * such as `/timeline/` for the home page.
  */
 import { readYaml } from './data-file';
 
@@ -11,7 +12,10 @@ export interface Redirect {
   to: string;
 }
 
+/** A page's path below the home page, e.g. `/agreements/some-id/`: what an old address must be. */
 const SITE_PATH = /^\/(?:[a-z0-9-]+\/)+$/;
+/** A target may also be the home page, `/`, where the timeline lives. */
+const TARGET_PATH = /^\/(?:[a-z0-9-]+\/)*$/;
 
 /** Parses and checks the redirects file, or throws naming the file, the item, the field and the value. */
 export function parseRedirects(fileName: string, text: string): Redirect[] {
@@ -23,7 +27,7 @@ export function parseRedirects(fileName: string, text: string): Redirect[] {
     const record = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
     for (const field of ['from', 'to'] as const) {
       const value = record[field];
-      if (typeof value !== 'string' || !SITE_PATH.test(value)) {
+      if (typeof value !== 'string' || !(field === 'from' ? SITE_PATH : TARGET_PATH).test(value)) {
         throw new Error(
           `${where}: field "${field}" value ${JSON.stringify(value)} is not a site path like /agreements/some-id/`,
         );

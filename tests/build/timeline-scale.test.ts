@@ -107,6 +107,18 @@ describe(`the timeline with ${SIZE} agreements`, () => {
     }
   });
 
+  it('leads back up from an agreement of a folded year to a page that lists it', () => {
+    const oldest = record.filter((r) => r.year === record.at(-1)?.year);
+    expect(readPage('/', dist).querySelector(`[data-folded-year="${oldest[0]?.year ?? ''}"]`)).not.toBeNull();
+    for (const { id } of oldest) {
+      const up = readPage(`/agreements/${id}/`, dist).querySelectorAll('nav.breadcrumb a').at(-1);
+      expect(up?.text).toBe(oldest[0]?.year);
+      const [path = '', fragment] = (up?.getAttribute('href') ?? '').split('#');
+      const listed = readPage(path, dist).querySelector(`${fragment ? `#${fragment} ` : ''}[data-entry-id="${id}"]`);
+      expect(listed, id).not.toBeNull();
+    }
+  });
+
   it('finds every agreement with a theme, in every year, and counts over the whole record', async () => {
     const { page, problems } = await watchedPage(browser);
     await page.goto(server.root);

@@ -465,7 +465,7 @@ describe('the way back up from a page', () => {
       '/agreements/artificial-intelligence-ndrc-mou-2025/',
       [
         ['Timeline', '/'],
-        ['2025', '/#year-2025'],
+        ['2025', '/years/2025/'],
       ],
     ],
     ['/themes/artificial-intelligence/', [['Themes', '/themes/']]],

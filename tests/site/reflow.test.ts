@@ -3,7 +3,8 @@
  * one way only. The page is never wider than the screen, and nothing in it scrolls sideways but a data
  * table in its wrapper, which the criterion exempts. Measured after scripts have run and with every
  * `content-visibility: auto` section laid out, in a real Chromium. Where a run-in list wraps, its "·"
- * stays at the end of a line, beside the item before it, and never starts the next one.
+ * stays at the end of a line, beside the item before it, and never starts the next one; and a date is
+ * never split across lines.
  */
 import { describe, expect, it } from 'vitest';
 import { htmlPages } from '../support/dist';
@@ -77,6 +78,27 @@ describe('every page at 320 px', () => {
       if (found.length > 0) stranded[path] = found;
     }
     expect(stranded).toEqual({});
+    await page.context().close();
+  });
+
+  it('never splits a date, such as "15–17 April 2025", across two lines', async () => {
+    const { page } = await watchedPage(site.browser, { width: 320 });
+    const split: Record<string, string[]> = {};
+    for (const path of [...htmlPages(), '/search/?q=digital']) {
+      await page.goto(`${site.server.origin}${path}`);
+      if (path.startsWith('/search/?')) await page.locator('.search-result').first().waitFor();
+      await layOutEverything(page);
+      // Dates only: a date-time ("7 December 2026 at 11:25 UTC", on /data/) may wrap before its hour.
+      const found = await page.locator('time:not([datetime*="T"])').evaluateAll((times) =>
+        times
+          .filter((time) => (time as HTMLElement).checkVisibility())
+          // An inline element broken across lines has one box per line.
+          .filter((time) => new Set([...time.getClientRects()].map((r) => Math.round(r.top))).size > 1)
+          .map((time) => time.textContent?.trim() ?? ''),
+      );
+      if (found.length > 0) split[path] = found;
+    }
+    expect(split).toEqual({});
     await page.context().close();
   });
 });

@@ -393,6 +393,10 @@ describe('the search page', () => {
     );
     // The date is machine-readable, as on the entry's own page.
     await expect(first.locator('.entry__meta time').getAttribute('datetime')).resolves.toBe('2024-06-19');
+    // And it never breaks across lines, as a date does everywhere else on the site.
+    await expect(first.locator('.entry__meta time').evaluate((el) => getComputedStyle(el).whiteSpace)).resolves.toBe(
+      'nowrap',
+    );
     await expect(first.locator('.search-badge').textContent()).resolves.toBe('Protocol');
     await expect(first.locator('.search-result__themes').textContent()).resolves.toMatch(
       /Agriculture and food\u00a0· Trade facilitation and standards/,

@@ -241,6 +241,7 @@ export function metaLine(hit: SearchHit, messages: DOMStringMap, doc: Document, 
   if (hit.date) {
     // A <time> as on the entry's own page, so the date is machine-readable in the results too.
     const date = doc.createElement('time');
+    date.className = 'date';
     date.setAttribute('datetime', hit.date.value);
     date.textContent = hit.date.shown;
     label.append(kind ? SEPARATOR : '', date);

@@ -6,21 +6,35 @@
  * stays at the end of a line, beside the item before it, and never starts the next one; and a date is
  * never split across lines.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { htmlPages } from '../support/dist';
 import { layOutEverything, useBuiltSite, watchedPage } from '../support/browser';
 
 const site = useBuiltSite();
 
+/**
+ * What `find` reports on each path at 320 px, after scripts have run (a search waits for its results) and with
+ * every section laid out: only the paths where it found something.
+ */
+async function findAt320(paths: string[], find: (page: Page) => Promise<string[]>) {
+  const { page } = await watchedPage(site.browser, { width: 320 });
+  const found: Record<string, string[]> = {};
+  for (const path of paths) {
+    await page.goto(`${site.server.origin}${path}`);
+    if (path.startsWith('/search/')) await page.locator('.search-result').first().waitFor();
+    await layOutEverything(page);
+    const here = await find(page);
+    if (here.length > 0) found[path] = here;
+  }
+  await page.context().close();
+  return found;
+}
+
 describe('every page at 320 px', () => {
   it('needs no sideways scrolling, except inside a data table', async () => {
-    const { page } = await watchedPage(site.browser, { width: 320 });
-    const wide: Record<string, string[]> = {};
-    for (const path of htmlPages()) {
-      await page.goto(`${site.server.origin}${path}`);
-      if (path.startsWith('/search/')) await page.locator('.search-result').first().waitFor();
-      await layOutEverything(page);
-      const found = await page.evaluate(() => {
+    const wide = await findAt320(htmlPages(), (page) =>
+      page.evaluate(() => {
         const root = document.documentElement;
         const describe = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
         const scrollers = [...document.querySelectorAll('body *')].filter(
@@ -33,22 +47,16 @@ describe('every page at 320 px', () => {
           ...(root.scrollWidth > window.innerWidth ? [`the page is ${root.scrollWidth} px wide`] : []),
           ...scrollers.map((el) => `${describe(el)} scrolls sideways (${el.scrollWidth} px in ${el.clientWidth})`),
         ];
-      });
-      if (found.length > 0) wide[path] = found;
-    }
+      }),
+    );
     expect(wide).toEqual({});
-    await page.context().close();
   });
 
   it('never starts a line with the "·" between the items of a list', async () => {
-    const { page } = await watchedPage(site.browser, { width: 320 });
-    const stranded: Record<string, string[]> = {};
     // The search results' meta and theme lines, and their "Found by" line, are built in the browser.
-    for (const path of [...htmlPages(), '/search/?q=digital', '/search/?q=%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD']) {
-      await page.goto(`${site.server.origin}${path}`);
-      if (path.startsWith('/search/?')) await page.locator('.search-result').first().waitFor();
-      await layOutEverything(page);
-      const found = await page.evaluate(() => {
+    const paths = [...htmlPages(), '/search/?q=digital', '/search/?q=%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD'];
+    const stranded = await findAt320(paths, (page) =>
+      page.evaluate(() => {
         const box = (node: Text, at: number) => {
           const range = document.createRange();
           range.setStart(node, at);
@@ -74,31 +82,22 @@ describe('every page at 320 px', () => {
           }
         }
         return out;
-      });
-      if (found.length > 0) stranded[path] = found;
-    }
+      }),
+    );
     expect(stranded).toEqual({});
-    await page.context().close();
   });
 
   it('never splits a date, such as "15–17 April 2025", across two lines', async () => {
-    const { page } = await watchedPage(site.browser, { width: 320 });
-    const split: Record<string, string[]> = {};
-    for (const path of [...htmlPages(), '/search/?q=digital']) {
-      await page.goto(`${site.server.origin}${path}`);
-      if (path.startsWith('/search/?')) await page.locator('.search-result').first().waitFor();
-      await layOutEverything(page);
-      // Dates only: a date-time ("7 December 2026 at 11:25 UTC", on /data/) may wrap before its hour.
-      const found = await page.locator('time:not([datetime*="T"])').evaluateAll((times) =>
+    // Dates only: a date-time ("7 December 2026 at 11:25 UTC", on /data/) may wrap before its hour.
+    const split = await findAt320([...htmlPages(), '/search/?q=digital'], (page) =>
+      page.locator('time:not([datetime*="T"])').evaluateAll((times) =>
         times
           .filter((time) => (time as HTMLElement).checkVisibility())
           // An inline element broken across lines has one box per line.
           .filter((time) => new Set([...time.getClientRects()].map((r) => Math.round(r.top))).size > 1)
           .map((time) => time.textContent?.trim() ?? ''),
-      );
-      if (found.length > 0) split[path] = found;
-    }
+      ),
+    );
     expect(split).toEqual({});
-    await page.context().close();
   });
 });

@@ -2,9 +2,9 @@
  * The open-data files as the site serves them: the dataset built from the record, with this build's
  * absolute addresses (site and base path). Endpoints and the /data/ page share one build of the files.
  */
-import { CORE_SCHEMA, load } from 'js-yaml';
 import repositoryCitation from '../../CITATION.cff?raw';
 import { BUILT_ON, REPOSITORY_URL } from './build-info';
+import { readYaml } from './data-file';
 import { dataFiles, type DataFileName, type DataLinks } from './dataset';
 import { routes, url } from './paths';
 import { loadRecord } from './record';
@@ -64,7 +64,7 @@ export async function dataResponse(name: DataFileName, site: URL | undefined): P
  * version, and the /data/ page; for a student who does not know what to do with a CITATION.cff file.
  */
 export function datasetApa(site: URL | undefined): string {
-  const cff = load(repositoryCitation, { schema: CORE_SCHEMA }) as {
+  const cff = readYaml(repositoryCitation) as {
     title: string;
     version: string;
     authors: { name: string }[];

@@ -106,7 +106,7 @@ const listOf = (collection: ExportCollection) =>
   z.array(entrySchemas[collection]).describe(t('data.every', { collection }));
 
 /** The schemas of the two JSON files. */
-export const fileSchemas = {
+const fileSchemas = {
   'agreements.json': z.object({ ...metadata, agreements: listOf('agreements') }),
   'dataset.json': z.object({
     ...metadata,

@@ -90,9 +90,9 @@ export const FILTER_CHANGE_EVENT = 'timeline-filter-change';
 
 /** The words of a summary, each a template (`{n}`, `{values}`) from the interface dictionary. */
 export interface SummaryWords {
-  /** "{n} agreements". */
+  /** "{n} documents". */
   count: string;
-  /** "1 agreement". */
+  /** "1 document". */
   one: string;
   /** Per facet, how its chosen values read: "theme: {values}", or "{values}" for years. */
   facets: Record<Facet, string>;
@@ -103,7 +103,7 @@ export interface SummaryWords {
 }
 
 /**
- * What a filtered view shows, in one line: "3 agreements · theme: Artificial intelligence · 2025".
+ * What a filtered view shows, in one line: "3 documents · theme: Artificial intelligence · 2025".
  * Facets come in the filter panel's order, values in the order chosen, each under its `label`.
  */
 export function summarize(

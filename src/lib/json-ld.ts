@@ -2,6 +2,7 @@
  * schema.org descriptions of the record's entries, embedded in pages as JSON-LD so search engines and
  * reference managers can read what a page is about. Pure: pages pass plain values, URLs already absolute.
  */
+import { t } from '../i18n/ui';
 import type { PartialDate } from './dates';
 import type { ACTOR_KINDS, COUNTRIES } from './schema';
 
@@ -38,8 +39,6 @@ export function ldActorOf(
   return { name, url, kind, country, abbreviation, aliases, role, description, memberOf };
 }
 
-const COUNTRY_NAMES: Record<LdActor['country'], string | undefined> = { MY: 'Malaysia', CN: 'China', other: undefined };
-
 /** The schema.org type of an actor: public bodies are GovernmentOrganization, universities CollegeOrUniversity. */
 function actorType(kind: LdActor['kind']): string {
   if (kind === 'person') return 'Person';
@@ -52,7 +51,8 @@ function actorType(kind: LdActor['kind']): string {
 /** A schema.org Organization or Person; nested `memberOf` is described by name and URL only. */
 export function actorLd(actor: LdActor, { nested = false } = {}): Ld {
   const alternateName = [...(actor.abbreviation ? [actor.abbreviation] : []), ...(actor.aliases ?? [])];
-  const country = COUNTRY_NAMES[actor.country];
+  // Named as the pages name the two countries; "other" names no country.
+  const country = actor.country === 'other' ? undefined : t(`country.${actor.country}`);
   const ld: Ld = { '@type': actorType(actor.kind), name: actor.name, url: actor.url };
   if (nested) return ld;
   if (alternateName.length > 0) ld['alternateName'] = alternateName;

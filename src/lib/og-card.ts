@@ -3,9 +3,10 @@
  * rendering. Text is wrapped and clamped here, from estimated glyph widths, so a long title shrinks and
  * then ends in an ellipsis instead of running off the card; og-render.ts draws the result.
  */
-import { countDocuments, t, type UiKey } from '../i18n/ui';
+import { countDocuments, t } from '../i18n/ui';
 import { shortName, type ActorNames } from './actor-name';
 import { formatDate, formatDateRange, type PartialDate } from './dates';
+import type { DOCUMENT_TYPES, EVENT_KINDS } from './schema';
 
 /** Card size in pixels, as Open Graph and X (Twitter) expect for large images. */
 export const CARD_WIDTH = 1200;
@@ -229,7 +230,7 @@ function fact(label: string, value: string): CardFact {
 export interface AgreementCardInput {
   title: string;
   shortTitle: string;
-  type: string;
+  type: (typeof DOCUMENT_TYPES)[number];
   date: PartialDate;
   malaysian: ActorNames[];
   chinese: ActorNames[];
@@ -243,7 +244,7 @@ export function agreementCard(a: AgreementCardInput): CardModel {
   const full = fitText(a.title, TITLE_STEPS);
   const short = full.clamped ? fitText(a.shortTitle, TITLE_STEPS) : full;
   return {
-    kicker: t(`type.${a.type}` as UiKey),
+    kicker: t(`type.${a.type}`),
     title: short.clamped ? full : short,
     facts: [
       fact(t('agreement.date'), formatDate(a.date)),
@@ -266,7 +267,7 @@ export function themeCard(theme: { title: string; summary: string; agreements: n
 /** The facts of an event that a card shows. */
 export interface EventCardInput {
   title: string;
-  kind: string;
+  kind: (typeof EVENT_KINDS)[number];
   start: PartialDate;
   end?: PartialDate | undefined;
   place?: string | undefined;
@@ -276,7 +277,7 @@ export interface EventCardInput {
 /** An event's card: title, date range, place and the number of documents the sources report. */
 export function eventCard(e: EventCardInput): CardModel {
   return {
-    kicker: t(`eventKind.${e.kind}` as UiKey),
+    kicker: t(`eventKind.${e.kind}`),
     title: fitText(e.title, TITLE_STEPS),
     facts: [
       fact(t('event.dates'), formatDateRange(e.start, e.end)),

@@ -29,6 +29,12 @@ export const PAGEFIND_OPTIONS = {
 export const DATE_META = { shown: 'date', value: 'datetime' } as const;
 
 /**
+ * Between the theme titles of an agreement's `themes` metadata, which search results split again to show them:
+ * a plain string, since the reader never sees it (the results join the titles with the interface's separator).
+ */
+export const THEMES_META_SEPARATOR = ' · ';
+
+/**
  * Results the header panel shows (and loads) for a query: Pagefind UI's own page size. With Pagefind's
  * fixed files (pagefind.js, wasm, entry, metadata, one index chunk) a first query is then 10 requests;
  * the panel's "see all results" link leads to /search/ for the rest.

@@ -6,6 +6,8 @@
  * terms, marked with an ellipsis where it was cut. Pure, so it is unit-tested.
  */
 
+import { SEPARATOR } from '../i18n/separator';
+
 /** A run of an excerpt's text, highlighted (`<mark>`) or not. */
 export interface ExcerptPart {
   text: string;
@@ -44,8 +46,8 @@ export const ELLIPSIS = '…';
 /** The most matched search terms an excerpt names: a common word can match dozens of a page's names. */
 export const MAX_TERMS = 4;
 
-/** The separator between the names of a search-term list (NameList). */
-const NAME_SEPARATOR = '·';
+/** The separator between the names of a search-term list (NameList), as a word of the page's text. */
+const NAME_SEPARATOR = SEPARATOR.trim();
 
 /** Pagefind's word boundary: a zero-width space where the indexer segmented the text, else white space. */
 function splitWords(text: string): { words: string[]; joiner: string } {

@@ -6,7 +6,7 @@
  * stable partition: agreements first, the rest after, each in Pagefind's order. Date orders come from
  * the date-order file, not from Pagefind's sort keys.
  */
-import type { DatePlace } from './search-config';
+import { THEMES_META_SEPARATOR, type DatePlace } from './search-config';
 
 /** A result as Pagefind lists it before its data is loaded. */
 export interface RankedResult {
@@ -52,7 +52,7 @@ export function kindOf(meta: string | undefined): Kind | undefined {
 /** The theme titles of a result, from its `themes` metadata ("A · B · C"). */
 export function themesOf(meta: string | undefined): string[] {
   return (meta ?? '')
-    .split(' · ')
+    .split(THEMES_META_SEPARATOR)
     .map((s) => s.trim())
     .filter(Boolean);
 }

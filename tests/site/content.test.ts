@@ -2,11 +2,11 @@
  * The record is complete and every claim is sourced, as a reader sees it in the built site.
  * The required documents come from the project brief (issue 3), not from the content itself.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { contentIds, htmlPages, projectRoot, readPage, requireBuild } from '../support/dist';
+import { contentIds, htmlPages, pageFile, projectRoot, readPage, requireBuild } from '../support/dist';
 
 requireBuild();
 
@@ -47,6 +47,7 @@ const frontmatter = (collection: string, id: string) =>
 describe('the record holds every document the sources name', () => {
   it.each([...JUNE_2024, ...APRIL_2025])('%s has its own page', (id) => {
     expect(contentIds('agreements')).toContain(id);
+    expect(existsSync(pageFile(`/agreements/${id}/`))).toBe(true);
   });
 
   it('dates the fourteen June 2024 documents to 19 June 2024, at Premier Li Qiang’s visit', () => {

@@ -271,13 +271,49 @@ describe('dates are shown at their precision', () => {
   it('uses <time datetime> with the stored value on timeline items', () => {
     const times = readPage('/').querySelectorAll('[data-entry-id] time');
     expect(times.length).toBeGreaterThan(0);
-    for (const time of times) {
-      const value = time.getAttribute('datetime') ?? '';
-      expect(value).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
-      // A month-precise date never gains a day number in its text, and a year-precise one is just the year.
-      if (/^\d{4}-\d{2}$/.test(value)) expect(time.text.trim()).toMatch(/^[A-Z][a-z]+ \d{4}$/);
-      if (/^\d{4}$/.test(value)) expect(time.text.trim()).toBe(value);
+    for (const time of times) expect(time.getAttribute('datetime') ?? '').toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+  });
+});
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+describe('dates', () => {
+  /** Every date shown (not a moment with a time of day), with its machine value, across the site. */
+  const dates = pages.flatMap((path) =>
+    readPage(path)
+      .querySelectorAll('time[datetime]:not([datetime*="T"])')
+      .map((time) => ({ path, value: time.getAttribute('datetime') ?? '', text: time.text.trim() })),
+  );
+
+  it('say in words what their datetime says, no more precisely, on every page', () => {
+    const precisions = new Set<string>();
+    for (const { path, value, text } of dates) {
+      const [year, month, day] = value.split('-');
+      // "15–17 April 2025" is a range that starts on its datetime's day.
+      const words = /^(?:(\d{1,2})(?:–\d{1,2})? )?(?:([A-Z][a-z]+) )?(\d{4})$/.exec(text);
+      const shown = words && {
+        day: words[1]?.padStart(2, '0'),
+        month: words[2] && String(MONTHS.indexOf(words[2]) + 1).padStart(2, '0'),
+        year: words[3],
+      };
+      expect(shown, `${path}: <time datetime="${value}">${text}</time>`).toEqual({ day, month, year });
+      precisions.add(day ? 'day' : month ? 'month' : 'year');
     }
+    // All three precisions are in the record, so none of the cases above goes unchecked.
+    expect([...precisions].sort()).toEqual(['day', 'month', 'year']);
   });
 });
 

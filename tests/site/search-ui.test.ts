@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite, watchedPage } from '../support/browser';
 import { SEPARATOR } from '../../src/i18n/separator';
+import { PANEL_RESULTS } from '../../src/lib/search-config';
 
 const site = useBuiltSite();
 
@@ -680,8 +681,8 @@ describe('the header search', () => {
     );
     // What a reader's connection notices: the engine comes once, then each query fetches only its results.
     expect(site.server.log.slice(start).some((r) => r.path.endsWith('pagefind-worker.js'))).toBe(false);
-    expect(fragments(start, afterFirst)).toBeLessThanOrEqual(8);
-    expect(fragments(afterFirst)).toBeLessThanOrEqual(8);
+    expect(fragments(start, afterFirst)).toBeLessThanOrEqual(PANEL_RESULTS);
+    expect(fragments(afterFirst)).toBeLessThanOrEqual(PANEL_RESULTS);
     expect(site.server.log.slice(afterFirst).some((r) => /\.pagefind$|pagefind\.js$/.test(r.path))).toBe(false);
     expect(laterBytes).toBeLessThan(firstBytes);
   });

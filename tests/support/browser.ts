@@ -23,7 +23,7 @@ export interface PageProblems {
   requestOrigins: Set<string>;
 }
 
-/** Opens a page that records its problems; call `watch` before navigating. */
+/** Opens a page in a new context that records its problems (console errors, CSP violations, origins asked) from the start. */
 export async function watchedPage(
   browser: Browser,
   options: { colorScheme?: 'light' | 'dark'; width?: number; javaScript?: boolean } = {},

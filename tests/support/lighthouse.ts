@@ -7,7 +7,7 @@ import lighthouse, { type Result } from 'lighthouse';
 import { CHROMIUM_FLAGS, chromiumPath } from './browser-path.ts';
 
 /** The Lighthouse categories the site is scored on. */
-export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 /** One of CATEGORIES. */
 export type Category = (typeof CATEGORIES)[number];
 
@@ -96,7 +96,7 @@ function detailItems(details: unknown): string[] {
 }
 
 /** The audits of a category that weigh in its score and did not pass, with what they flagged. */
-export function failingAudits(lhr: Result, category: Category): FailingAudit[] {
+function failingAudits(lhr: Result, category: Category): FailingAudit[] {
   const refs = lhr.categories[category]?.auditRefs ?? [];
   return refs
     .filter((ref) => ref.weight > 0)

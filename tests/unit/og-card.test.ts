@@ -50,7 +50,7 @@ const projectRoot = new URL('../../', import.meta.url);
 const agreement = {
   title: 'Memorandum of understanding on cooperation in trade in services',
   shortTitle: 'Trade in services MoU',
-  type: 'mou',
+  type: 'mou' as const,
   date: { value: '2025-04-16', precision: 'day' as const },
   malaysian: [{ name: 'Ministry of Investment, Trade and Industry', abbreviation: 'MITI' }],
   chinese: [{ name: 'Ministry of Commerce', abbreviation: 'MOFCOM' }],

@@ -329,7 +329,7 @@ const en = {
   'charts.services.title':
     'Trade in services between Malaysia and China in 2024, and the 2023 value it implies, in RM billion',
   'charts.services.desc':
-    'Bar chart. 2024: {value}, reported as growth of {growth} on the year before. The 2023 bar, derived by this site from those two figures, stands for about {implied} and has a dashed outline.',
+    'Bar chart. 2024: {value}, reported as growth of {growth} on the year before. The 2023 bar, derived by this site from those two figures, stands for {implied} and has a dashed outline.',
   'charts.change': 'Change from 2023 to 2024',
   'charts.growth': 'Growth in 2024, as reported',
   'charts.implied': 'Implied 2023 value',
@@ -353,7 +353,7 @@ const en = {
   'search.sort.relevance': 'Most relevant first',
   'search.sort.newest': 'Newest first',
   'search.sort.oldest': 'Oldest first',
-  'search.browse': '{n} documents. Type a query above, or narrow them by theme, type, year or party.',
+  'search.browse': '{n} documents. Type a query above, or pick a theme, type, year or party.',
   'search.browseOne': '1 document. Type a query above, or change the filters.',
   'search.noneFiltered': 'No results for “{q}” with these filters. Remove a filter, or browse instead:',
   'search.noneBrowse': 'No document matches these filters. Remove a filter, or browse instead:',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HTMLElement, Node } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
+import { SEPARATOR } from '../../src/i18n/separator';
 import { readContent } from '../support/content';
 import { sortableDate } from '../support/dates';
 import {
@@ -314,6 +315,25 @@ describe('dates', () => {
     }
     // All three precisions are in the record, so none of the cases above goes unchecked.
     expect([...precisions].sort()).toEqual(['day', 'month', 'year']);
+  });
+});
+
+describe('the search terms at the foot of an agreement page', () => {
+  /** The names of a term list ("Other names…: A · B"), lower-cased, without its label. */
+  const names = (html: HTMLElement, selector: string) =>
+    (html.querySelector(selector)?.text ?? '')
+      .replace(/^[^:]*:/, '')
+      .split(SEPARATOR.trim())
+      .map((name) => name.trim().toLocaleLowerCase('en'))
+      .filter(Boolean);
+
+  it.each(contentIds('agreements'))('%s names each term once, in one of its two lists', (id) => {
+    const html = readPage(`/agreements/${id}/`);
+    const own = names(html, '.aliases');
+    const more = names(html, '.search-aliases');
+    expect(more.length).toBeGreaterThan(0);
+    expect(more.filter((name) => own.includes(name))).toEqual([]);
+    expect(new Set([...own, ...more]).size).toBe(own.length + more.length);
   });
 });
 

@@ -254,7 +254,10 @@ describe('the key-figure charts', () => {
       const ids = (svg?.getAttribute('aria-labelledby') ?? '').split(' ');
       expect(ids).toHaveLength(2);
       expect(svg?.querySelector(`title#${ids[0]}`)?.text.trim()).not.toBe('');
-      expect(svg?.querySelector(`desc#${ids[1]}`)?.text.trim()).not.toBe('');
+      const desc = svg?.querySelector(`desc#${ids[1]}`)?.text.trim() ?? '';
+      expect(desc).not.toBe('');
+      // The description is read aloud in full, so a word said twice ("about about") is heard.
+      expect(desc).not.toMatch(/\b(\w+) \1\b/i);
       const caption = svg?.parentNode?.querySelector('figcaption');
       expect(caption?.querySelector('a[href^="/sources/#"]')).not.toBeNull();
       expect(caption?.text).toMatch(/Sources of the \d{4} figures: \S/);
@@ -278,5 +281,9 @@ describe('the key-figure charts', () => {
     expect(bars[0]?.classList.contains('chart__group--derived')).toBe(true);
     expect(bars[0]?.querySelector('rect')?.getAttribute('stroke-dasharray')).toBeTruthy();
     expect(charts[1]?.parentNode?.querySelector('.chart-notes')?.text).toContain('derived by this site');
+    // A screen reader hears the derived value as the notes show it.
+    const implied = charts[1]?.parentNode?.querySelectorAll('.chart-notes dd')[1]?.firstChild?.text.trim() ?? '';
+    expect(implied).toMatch(/^about RM\d/);
+    expect(charts[1]?.querySelector('desc')?.text).toContain(`stands for ${implied} and`);
   });
 });

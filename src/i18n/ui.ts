@@ -133,6 +133,8 @@ const en = {
   'themes.intro':
     'Plain-language explainers of the fields Malaysia and China cooperate in, each with the agreements that serve it.',
   'event.documents': 'Documents exchanged',
+  // The list also holds documents issued at the event rather than exchanged, such as a joint statement.
+  'event.documentList': 'Documents of this event',
   'event.reported': '{n} reported, {m} described here.',
   'event.reportedSeparately': '{n} reported, {m} of them described here.',
   'event.alsoDescribed': 'Also described here, and not among the {n}:',

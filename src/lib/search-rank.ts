@@ -6,7 +6,8 @@
  * stable partition: agreements first, the rest after, each in Pagefind's order. Date orders come from
  * the date-order file, not from Pagefind's sort keys.
  */
-import { THEMES_META_SEPARATOR, type DatePlace } from './search-config';
+// With its extension: the benchmark loads this module in Node itself, which resolves no bare path.
+import { THEMES_META_SEPARATOR, type DatePlace } from './search-config.ts';
 
 /** A result as Pagefind lists it before its data is loaded. */
 export interface RankedResult {

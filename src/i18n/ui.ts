@@ -506,6 +506,7 @@ const en = {
   'cite.bibtex': 'BibTeX',
   'cite.ris': 'RIS (EndNote, Zotero, Mendeley)',
   'cite.csl': 'CSL-JSON',
+  'cite.managers': 'For reference managers: {formats}',
   'cite.type.agreement': 'Agreement',
   'cite.type.protocol': 'Protocol',
   'cite.type.programme': 'Programme of cooperation',

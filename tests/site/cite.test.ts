@@ -52,10 +52,18 @@ describe('every agreement page in the build', () => {
 
 const site = useBuiltSite();
 
-/** Presses Tab until the copy button of a box has focus; returns how many presses it took, or -1. */
+/**
+ * Presses Tab until the copy button of a box has focus, opening with Enter the closed disclosure that holds
+ * the box when focus reaches it, as a keyboard reader would; returns how many presses it took, or -1.
+ */
 async function tabTo(page: Page, boxId: string): Promise<number> {
   for (let presses = 1; presses <= 400; presses += 1) {
     await page.keyboard.press('Tab');
+    const closedAround = await page.evaluate((id) => {
+      const details = document.activeElement?.closest('summary')?.parentElement;
+      return details instanceof HTMLDetailsElement && !details.open && details.querySelector(`#${id}`) !== null;
+    }, boxId);
+    if (closedAround) await page.keyboard.press('Enter');
     const there = await page.evaluate(
       (id) =>
         (document.activeElement?.matches('button[data-copy-button]') ?? false) &&
@@ -71,6 +79,22 @@ const status = (page: Page, boxId: string) =>
   page.locator(`[data-copy-box]:has(#${boxId}) [role="status"]`).textContent();
 
 describe('copying a citation in Chromium', () => {
+  it('shows the two prose styles, and folds the three formats for reference managers under one disclosure', async () => {
+    const { page } = await watchedPage(site.browser, { width: 375 });
+    await page.goto(`${site.server.origin}/agreements/${ID}/`);
+    const visible = async () =>
+      Object.fromEntries(
+        await Promise.all(FORMATS.map(async (f) => [f, await page.locator(`#cite-${f}`).isVisible()])),
+      );
+    expect(await visible()).toEqual({ apa: true, chicago: true, bibtex: false, ris: false, csl: false });
+    const summary = page.locator('.cite-this summary');
+    expect(await summary.textContent()).toBe(
+      'For reference managers: BibTeX, RIS (EndNote, Zotero, Mendeley), CSL-JSON',
+    );
+    await summary.click();
+    expect(await visible()).toEqual({ apa: true, chicago: true, bibtex: true, ris: true, csl: true });
+  });
+
   it('reaches the BibTeX copy button with Tab alone, copies exactly the text shown and announces it', async () => {
     const { page, problems } = await watchedPage(site.browser);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
@@ -140,6 +164,7 @@ describe('copying a citation in Chromium', () => {
       Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
     });
     await page.goto(`${site.server.origin}/agreements/${ID}/`);
+    await page.locator('.cite-this summary').click();
     for (const format of FORMATS) {
       await expect.poll(() => page.locator(`#cite-${format}`).isVisible()).toBe(true);
       expect(await page.locator(`#cite-${format}`).inputValue()).toContain(`/agreements/${ID}/`);

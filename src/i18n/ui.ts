@@ -324,7 +324,7 @@ const en = {
     'The sources report {reported} documents for the {when} package and {described} are described here, so a theme missing from that package may be in a document not yet described.',
   'charts.title': 'Trade in charts',
   'charts.intro':
-    'Two of the figures above, drawn to scale from zero. Values that this site computed from the quoted figures are marked “derived by this site” and drawn with a dashed outline.',
+    'Two of the figures above, each drawn from zero to its own scale, so a bar in one chart cannot be compared with a bar in the other. Values that this site computed from the quoted figures are marked “derived by this site” and drawn with a dashed outline.',
   'charts.trade.title': 'Total trade between Malaysia and China, 2023 and 2024, in RM billion',
   'charts.trade.desc':
     'Bar chart. 2023: {a}. 2024: {b}. The change from 2023 to 2024, derived by this site, is {change} ({percent}).',

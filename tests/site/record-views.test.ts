@@ -247,7 +247,7 @@ describe('the key-figure charts', () => {
   });
 
   it.each([0, 1])(
-    'chart %i is an image named by its own title and desc, in a figure whose caption names a source and year',
+    'chart %i is an image named by its own title and desc, in a figure captioned by that title that names a source and year',
     (i) => {
       const svg = charts[i];
       expect(svg?.getAttribute('role')).toBe('img');
@@ -258,9 +258,12 @@ describe('the key-figure charts', () => {
       expect(desc).not.toBe('');
       // The description is read aloud in full, so a word said twice ("about about") is heard.
       expect(desc).not.toMatch(/\b(\w+) \1\b/i);
-      const caption = svg?.parentNode?.querySelector('figcaption');
-      expect(caption?.querySelector('a[href^="/sources/#"]')).not.toBeNull();
-      expect(caption?.text).toMatch(/Sources of the \d{4} figures: \S/);
+      const figure = svg?.parentNode;
+      // The caption comes first, so a reader meets what the bars show before the bars.
+      expect(figure?.firstElementChild?.tagName).toBe('FIGCAPTION');
+      expect(figure?.querySelector('figcaption')?.text.trim()).toBe(svg?.querySelector(`title#${ids[0]}`)?.text.trim());
+      expect(figure?.querySelector('a[href^="/sources/#"]')).not.toBeNull();
+      expect(figure?.text).toMatch(/Sources of the \d{4} figures: \S/);
     },
   );
 

@@ -272,6 +272,7 @@ const en = {
   'matrix.byEvent': 'Themes by event',
   'matrix.byEventCaption':
     'Documents per theme and event. The timeline has no filter by event, so each number links to the event’s page, which lists all of its documents.',
+  'matrix.eventsWithout': 'Events not shown, as no document in the record comes from them:',
   'matrix.theme': 'Theme',
   'matrix.total': 'All documents',
   'matrix.columnTotal': 'Documents, each counted once',

@@ -525,8 +525,8 @@ const en = {
   'embed.title': 'Timeline of Malaysia–China cooperation documents (embeddable)',
   'embed.description':
     'A compact, filterable timeline of Malaysia–China cooperation documents, for embedding in other pages.',
-  'embed.count': '{n} documents',
-  'embed.countOne': '1 document',
+  'embed.count': '{n} Malaysia–China cooperation documents',
+  'embed.countOne': '1 Malaysia–China cooperation document',
   'embed.facet.theme': 'theme: {values}',
   'embed.facet.type': 'type: {values}',
   'embed.facet.year': '{values}',

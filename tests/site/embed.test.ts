@@ -16,6 +16,9 @@ import { serveSite, type SiteServer } from '../support/server';
 import { compareDates, precisionOf, type PartialDate } from '../../src/lib/dates';
 import { SEPARATOR } from '../../src/i18n/separator';
 
+/** What the embed's heading counts: it says whose documents they are, since the page framing it may not. */
+const DOCUMENTS = 'Malaysia–China cooperation documents';
+
 interface Front {
   title: string;
   themes: string[];
@@ -58,7 +61,8 @@ const views = [
   {
     query: '?theme=artificial-intelligence&year=2025',
     expected: ids((a) => a.themes.includes('artificial-intelligence') && a.date.value.startsWith('2025')),
-    heading: (n: number) => `${n} documents${SEPARATOR}theme: ${themeTitle('artificial-intelligence')}${SEPARATOR}2025`,
+    heading: (n: number) =>
+      `${n} ${DOCUMENTS}${SEPARATOR}theme: ${themeTitle('artificial-intelligence')}${SEPARATOR}2025`,
   },
   {
     query: '?theme=digital-economy&theme=trade-in-services&type=mou',
@@ -66,7 +70,7 @@ const views = [
       (a) => (a.themes.includes('digital-economy') || a.themes.includes('trade-in-services')) && a.type === 'mou',
     ),
     heading: (n: number) =>
-      `${n} documents${SEPARATOR}theme: ${themeTitle('digital-economy')} or ${themeTitle('trade-in-services')}${SEPARATOR}type: MoU`,
+      `${n} ${DOCUMENTS}${SEPARATOR}theme: ${themeTitle('digital-economy')} or ${themeTitle('trade-in-services')}${SEPARATOR}type: MoU`,
   },
   {
     query: '?cn=ndrc',
@@ -124,7 +128,7 @@ describe('the embed page', () => {
     expect(await embedIds(page)).toEqual(expected);
     const heading = await page.locator('h1').textContent();
     expect(heading).toMatch(
-      new RegExp(`^${expected.length} documents?${SEPARATOR}2024${SEPARATOR}Malaysian party: .+$`),
+      new RegExp(`^${expected.length} ${DOCUMENTS.slice(0, -1)}s?${SEPARATOR}2024${SEPARATOR}Malaysian party: .+$`),
     );
     expect(heading).not.toContain('not-a-theme');
     expect(await page.getByRole('link', { name: 'Open the full timeline' }).getAttribute('href')).toBe(
@@ -143,14 +147,14 @@ describe('the embed page', () => {
     await page.goto(`${site.server.origin}/embed/timeline/?year=${empty?.year}&type=${empty?.type}`);
     expect(await embedIds(page)).toEqual([]);
     expect(await page.getByText('No document in the record matches these filters.').isVisible()).toBe(true);
-    expect(await page.locator('h1').textContent()).toMatch(/^0 documents\u00a0· /);
+    expect(await page.locator('h1').textContent()).toMatch(new RegExp(`^0 ${DOCUMENTS}${SEPARATOR}`));
   });
 
   it('without JavaScript lists every agreement and says why', async () => {
     const { page } = await watchedPage(site.browser, { javaScript: false });
     await page.goto(`${site.server.origin}/embed/timeline/?theme=artificial-intelligence`);
     expect(await embedIds(page)).toEqual(ids(() => true));
-    expect(await page.locator('h1').textContent()).toBe(`${agreements.length} documents`);
+    expect(await page.locator('h1').textContent()).toBe(`${agreements.length} ${DOCUMENTS}`);
     // Playwright turns scripts off without the parser's "scripting disabled" flag, so it never shows
     // <noscript>; a browser with JavaScript off does. Its note is in the page.
     expect(readPage('/embed/timeline/').querySelector('noscript')?.text).toContain('Filtering needs JavaScript');

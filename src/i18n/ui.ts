@@ -82,7 +82,7 @@ const en = {
   'types.title': 'Documents by type',
   'types.intro':
     'Each kind of document in the record, with what it usually commits the two sides to. The glossary explains the labels the site uses.',
-  'documents.title': 'All documents',
+  'documents.title': 'Find the documents',
   'documents.intro': 'The record holds {n} documents, each with its own page. Find them:',
   'documents.timeline': 'on the timeline, newest first',
   'documents.years': 'year by year',

@@ -579,7 +579,7 @@ describe('the folders above the entry pages', () => {
   });
 
   it('/agreements/ is a page that leads to the documents, not "Page not found"', () => {
-    expect(readPage('/agreements/').querySelector('h1')?.text).toBe('All documents');
+    expect(readPage('/agreements/').querySelector('h1')?.text).toBe('Find the documents');
     expect(links('/agreements/')).toEqual(expect.arrayContaining(['/', '/years/', '/types/', '/search/']));
   });
 });

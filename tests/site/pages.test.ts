@@ -337,6 +337,22 @@ describe('the search terms at the foot of an agreement page', () => {
   });
 });
 
+describe('the list of bodies and people', () => {
+  const actors = parseYaml(readFileSync(join(projectRoot, 'content/actors.yaml'), 'utf8')) as {
+    id: string;
+    kind: string;
+    role?: string;
+  }[];
+  const rows = readPage('/actors/').querySelectorAll('.actor-list li');
+  const row = (id: string) => rows.find((li) => li.querySelector('a')?.getAttribute('href') === `/actors/${id}/`);
+
+  const people = actors.filter((actor) => actor.kind === 'person');
+
+  it.each(people)('names $id by the office the sources give, else as a person', ({ id, role }) => {
+    expect(row(id)?.text).toContain(`${SEPARATOR}${role ?? 'Person'}${SEPARATOR}`);
+  });
+});
+
 describe('actor pages say how a body or a person is linked to its documents', () => {
   const actors = parseYaml(readFileSync(join(projectRoot, 'content/actors.yaml'), 'utf8')) as {
     id: string;

@@ -165,6 +165,7 @@ const en = {
   'sources.citedBy.themes': 'Cited by themes',
   'sources.citedBy.figures': 'Cited by key figures',
   'sources.titleUnknown': 'headline not recorded; see the address',
+  'sources.publishers': 'Publishers',
   'sources.count': '{n} sources',
   'sources.countOne': '1 source',
   'figures.title': 'Key figures',

@@ -9,6 +9,12 @@ export interface BibliographySource {
 /** One publisher's sources, which /sources/ lists under the publisher's heading. */
 export interface PublisherGroup<T extends BibliographySource> {
   publisher: string;
+  /**
+   * The id of the publisher's heading, for the page's list of publishers to link to: "publisher-" and its
+   * name in lower-case letters and digits, apostrophes dropped ("publisher-peoples-daily"), so it never
+   * meets a source's own id.
+   */
+  anchor: string;
   sources: T[];
 }
 
@@ -32,6 +38,12 @@ export function byPublisher<T extends BibliographySource>(sources: readonly T[])
     .sort(([a], [b]) => a.localeCompare(b, 'en', { sensitivity: 'base' }))
     .map(([publisher, group]) => ({
       publisher,
+      anchor: `publisher-${publisher
+        .toLocaleLowerCase('en')
+        .normalize('NFKD')
+        .replace(/['’]/g, '')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')}`,
       sources: group.sort((a, b) => undatedLast(a, b) || a.id.localeCompare(b.id)),
     }));
 }

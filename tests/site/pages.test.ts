@@ -434,6 +434,15 @@ describe('the sources page', () => {
     expect(citing(id).sort()).toEqual(expected.sort());
   });
 
+  it('opens with a link to each publisher’s heading, in the headings’ order', () => {
+    const headings = sourcesPage.querySelectorAll('main h2').map((h) => h.id);
+    expect(headings.every((id) => /^publisher-[a-z0-9-]+$/.test(id))).toBe(true);
+    const links = sourcesPage
+      .querySelectorAll('main nav[aria-label="Publishers"] a')
+      .map((a) => a.getAttribute('href'));
+    expect(links).toEqual(headings.map((id) => `#${id}`));
+  });
+
   it('lists each source once, under a heading naming its publisher, publishers in alphabetical order', () => {
     const publisherOf = new Map(content.sources.map((s) => [s.id, (s.data as { publisher: string }).publisher]));
     const headings = sourcesPage.querySelectorAll('main h2');

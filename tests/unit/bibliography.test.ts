@@ -28,6 +28,21 @@ describe('byPublisher groups the sources for /sources/', () => {
     expect(ids['Malay Mail']).toEqual(['mm-2024', 'mm-undated']);
   });
 
+  it('gives each publisher a heading id of its own, apart from every source id', () => {
+    const named = byPublisher([
+      source('mci', 'MCI Group'),
+      source('mci-b', 'MCI Group (Bernama)'),
+      source('pd', "People's Daily Online (Xinhua)"),
+      source('ms', 'Ministry of Tourism, Arts and Culture Malaysia (MOTAC)'),
+    ]);
+    expect(named.map((g) => g.anchor)).toEqual([
+      'publisher-mci-group',
+      'publisher-mci-group-bernama',
+      'publisher-ministry-of-tourism-arts-and-culture-malaysia-motac',
+      'publisher-peoples-daily-online-xinhua',
+    ]);
+  });
+
   it('loses no source and adds none', () => {
     expect(groups.flatMap((g) => g.sources.map((s) => s.id)).sort()).toEqual(
       ['borneo', 'daily8', 'mm-2024', 'mm-undated', 'star-a', 'star-b'].sort(),

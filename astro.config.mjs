@@ -12,9 +12,10 @@ import { CONTENT_DIR } from './src/lib/content-dir.ts';
 import { SEARCH_FOLDER } from './src/lib/search-config.ts';
 import { createHash } from 'node:crypto';
 import { COLOR_SCHEME_INIT } from './src/components/layout/color-scheme-init.ts';
+import { PLACEHOLDER_SITE_URL } from './scripts/build-env.ts';
 
 /** Deploy target: overridable so the same build can live at a domain root or under a sub-path. */
-const site = process.env.SITE_URL ?? 'https://malaysia-china-tracker.example.org';
+const site = process.env.SITE_URL ?? PLACEHOLDER_SITE_URL;
 const base = process.env.BASE_PATH ?? '/';
 /** The social cards, written while Pagefind indexes rather than as routes (src/lib/og-outputs.ts). */
 const cards = ogCards();

@@ -38,3 +38,24 @@ export function buildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     NODE_OPTIONS: own ? `${BUILD_ENV['NODE_OPTIONS']} ${own}` : BUILD_ENV['NODE_OPTIONS'],
   };
 }
+
+/** The address a build names when SITE_URL is not set: a reserved example domain, so it reaches no one. */
+export const PLACEHOLDER_SITE_URL = 'https://malaysia-china-tracker.example.org';
+
+/**
+ * What a build without its deployment settings ships, said once it has finished (README, "Deploying"):
+ * citations, feeds and the embed code name a placeholder address without SITE_URL, and /about/ cannot link
+ * readers to the repository for corrections without REPOSITORY_URL. Empty when both are set.
+ */
+export function deployNotices(env: NodeJS.ProcessEnv): string[] {
+  const notices: string[] = [];
+  if (!env['SITE_URL']) {
+    notices.push(
+      `SITE_URL is not set: citations, feeds, the sitemap and the embed code name the placeholder ${PLACEHOLDER_SITE_URL}.`,
+    );
+  }
+  if (!env['REPOSITORY_URL']) {
+    notices.push('REPOSITORY_URL is not set: /about/ names the repository for corrections without a link to it.');
+  }
+  return notices;
+}

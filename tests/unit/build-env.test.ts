@@ -6,7 +6,22 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { processName, processTree, readProc } from '../../scripts/bench/tree-memory.ts';
-import { BUILD_ENV, buildEnv } from '../../scripts/build-env.ts';
+import { BUILD_ENV, buildEnv, deployNotices } from '../../scripts/build-env.ts';
+
+describe('a build without its deployment settings', () => {
+  it('says which address citations will name, and that corrections have no link', () => {
+    const notices = deployNotices({});
+    expect(notices).toHaveLength(2);
+    expect(notices[0]).toMatch(/^SITE_URL is not set: .*https:\/\/malaysia-china-tracker\.example\.org/);
+    expect(notices[1]).toMatch(/^REPOSITORY_URL is not set: /);
+  });
+
+  it('says nothing once both are set', () => {
+    expect(deployNotices({ SITE_URL: 'https://tracker.example', REPOSITORY_URL: 'https://github.com/o/n' })).toEqual(
+      [],
+    );
+  });
+});
 
 describe('the build commands', () => {
   const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;

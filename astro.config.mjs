@@ -12,7 +12,7 @@ import { CONTENT_DIR } from './src/lib/content-dir.ts';
 import { SEARCH_FOLDER } from './src/lib/search-config.ts';
 import { createHash } from 'node:crypto';
 import { COLOR_SCHEME_INIT } from './src/components/layout/color-scheme-init.ts';
-import { PLACEHOLDER_SITE_URL } from './scripts/build-env.ts';
+import { PLACEHOLDER_SITE_URL } from './src/lib/build-info.ts';
 
 /** Deploy target: overridable so the same build can live at a domain root or under a sub-path. */
 const site = process.env.SITE_URL ?? PLACEHOLDER_SITE_URL;

@@ -7,6 +7,7 @@
  * time or less.
  */
 import { fileURLToPath } from 'node:url';
+import { PLACEHOLDER_SITE_URL } from '../src/lib/build-info.ts';
 
 /** Astro's command-line entry, run with the Node that runs the caller. */
 export const ASTRO_CLI = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
@@ -38,9 +39,6 @@ export function buildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     NODE_OPTIONS: own ? `${BUILD_ENV['NODE_OPTIONS']} ${own}` : BUILD_ENV['NODE_OPTIONS'],
   };
 }
-
-/** The address a build names when SITE_URL is not set: a reserved example domain, so it reaches no one. */
-export const PLACEHOLDER_SITE_URL = 'https://malaysia-china-tracker.example.org';
 
 /**
  * What a build without its deployment settings ships, said once it has finished (README, "Deploying"):

@@ -4,6 +4,9 @@
  */
 import pkg from '../../package.json' with { type: 'json' };
 
+/** The address a build names when SITE_URL is not set: a reserved example domain, so it reaches no one. */
+export const PLACEHOLDER_SITE_URL = 'https://malaysia-china-tracker.example.org';
+
 /** When this build ran, as an ISO timestamp (UTC). */
 export const BUILT_AT = new Date().toISOString();
 

@@ -51,7 +51,7 @@ describe(`a build with BASE_PATH=${BASE}`, () => {
 
   it('links /about/ to the configured repository for corrections, and names it in the dataset citation', () => {
     const link = readPage('/about/', dist).querySelector('#corrections + p a');
-    expect([link?.text, link?.getAttribute('href')]).toEqual(["the project's repository", REPOSITORY]);
+    expect([link?.text, link?.getAttribute('href')]).toEqual(['the project’s repository', REPOSITORY]);
     expect(readFileSync(join(dist, 'data/CITATION.cff'), 'utf8')).toContain(`repository-code: '${REPOSITORY}'`);
   });
 

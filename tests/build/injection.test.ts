@@ -215,7 +215,8 @@ const FOREIGN = [
   'base',
   'marquee',
   'video',
-  'details',
+  // The site's one disclosure folds the citation formats for reference managers.
+  'details:not(.cite-this__more)',
   'noscript *',
   'meta[http-equiv="refresh"]',
   'img[src="x"]',

@@ -25,6 +25,8 @@ import { serveSite, type SiteServer } from '../support/server';
 import { SEPARATOR } from '../../src/i18n/separator';
 
 const SIZE = 300;
+/** What the embed's heading counts: it says whose documents they are, since the page framing it may not. */
+const EMBED_DOCUMENTS = 'Malaysia–China cooperation documents';
 
 interface Expected {
   id: string;
@@ -281,7 +283,7 @@ describe(`the embed with ${SIZE} agreements`, () => {
     expect(statSync(join(dist, 'embed/timeline/index.html')).size).toBeLessThan(50_000);
 
     const html = readPage('/embed/timeline/', dist);
-    expect(html.querySelector('h1')?.text.trim()).toBe(`${SIZE} documents`);
+    expect(html.querySelector('h1')?.text.trim()).toBe(`${SIZE} ${EMBED_DOCUMENTS}`);
     const more = html.querySelector('[data-embed-more] a');
     expect(more?.text.trim()).toBe(
       `The newest ${EMBED_ITEMS} of ${SIZE} documents are listed here; see all ${SIZE} on the full timeline`,
@@ -304,7 +306,7 @@ describe(`the embed with ${SIZE} agreements`, () => {
     await expectListed(page, expected);
     const title = frontMatter<{ title: string }>(`themes/${theme}.mdx`).title;
     await expect(page.locator('h1').textContent()).resolves.toBe(
-      `${expected.length} documents${SEPARATOR}theme: ${title}`,
+      `${expected.length} ${EMBED_DOCUMENTS}${SEPARATOR}theme: ${title}`,
     );
     await expect(page.locator('[data-embed-more]').isVisible()).resolves.toBe(false);
     await expect(page.locator('[data-embed-none]').isVisible()).resolves.toBe(false);
@@ -327,7 +329,9 @@ describe(`the embed with ${SIZE} agreements`, () => {
     await page.goto(embed(`?year=${oldest}&colour=red`));
     await loaded(page);
     await expectListed(page, expected);
-    await expect(page.locator('h1').textContent()).resolves.toBe(`${expected.length} documents${SEPARATOR}${oldest}`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(
+      `${expected.length} ${EMBED_DOCUMENTS}${SEPARATOR}${oldest}`,
+    );
     expect(fetched.sort()).toEqual([`/embed/timeline/${oldest}.json`, '/timeline/facets.json']);
     expect(problems.consoleErrors).toEqual([]);
   });
@@ -345,14 +349,14 @@ describe(`the embed with ${SIZE} agreements`, () => {
     await loaded(page);
     expect(await listed(page)).toEqual([]);
     await expect(page.locator('[data-embed-none]').isVisible()).resolves.toBe(true);
-    await expect(page.locator('h1').textContent()).resolves.toMatch(/^0 documents\u00a0· /);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(new RegExp(`^0 ${EMBED_DOCUMENTS}${SEPARATOR}`));
   });
 
   it('without JavaScript lists the newest agreements, as built', async () => {
     const { page } = await watchedPage(browser, { javaScript: false });
     await page.goto(embed(`?year=${record.at(-1)?.year ?? ''}`));
     expect(await listed(page)).toEqual(onPage());
-    await expect(page.locator('h1').textContent()).resolves.toBe(`${SIZE} documents`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(`${SIZE} ${EMBED_DOCUMENTS}`);
     await expect(page.locator('[data-embed-more]').isVisible()).resolves.toBe(true);
   });
 

@@ -338,15 +338,11 @@ describe('the search terms at the foot of an agreement page', () => {
 });
 
 describe('the list of bodies and people', () => {
-  const actors = parseYaml(readFileSync(join(projectRoot, 'content/actors.yaml'), 'utf8')) as {
-    id: string;
-    kind: string;
-    role?: string;
-  }[];
   const rows = readPage('/actors/').querySelectorAll('.actor-list li');
   const row = (id: string) => rows.find((li) => li.querySelector('a')?.getAttribute('href') === `/actors/${id}/`);
-
-  const people = actors.filter((actor) => actor.kind === 'person');
+  const people = readContent()
+    .actors.filter((actor) => actor.data.kind === 'person')
+    .map((actor) => ({ id: actor.id, role: actor.data.role }));
 
   it.each(people)('names $id by the office the sources give, else as a person', ({ id, role }) => {
     expect(row(id)?.text).toContain(`${SEPARATOR}${role ?? 'Person'}${SEPARATOR}`);

@@ -3,6 +3,7 @@
  * "June 2024" is stored as `{ value: "2024-06", precision: "month" }` and never shown as "1 June 2024".
  */
 import type { z } from 'astro/zod';
+import { LOCALE } from '../i18n/locale';
 import type { partialDate } from './schema';
 
 /** How much of a date the sources state. */
@@ -82,7 +83,7 @@ let monthNames: readonly string[] | undefined;
 
 function monthOf(value: string): string {
   if (!monthNames) {
-    const format = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+    const format = new Intl.DateTimeFormat(LOCALE, { month: 'long', timeZone: 'UTC' });
     monthNames = Array.from({ length: 12 }, (_, month) => format.format(Date.UTC(2000, month, 1)));
   }
   const name = monthNames[Number(value.slice(5, 7)) - 1];

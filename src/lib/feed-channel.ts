@@ -1,5 +1,6 @@
 /** What both RSS feeds say about themselves: title, description, language, self link, licence. */
 import { t } from '../i18n/ui';
+import { LOCALE } from '../i18n/locale';
 import { LICENCE } from './build-info';
 import { absoluteUrl, url } from './paths';
 
@@ -15,7 +16,7 @@ export function feedChannel(name: FeedName, site: URL | undefined) {
     site: absoluteUrl(url('/'), site),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: [
-      '<language>en-GB</language>',
+      `<language>${LOCALE}</language>`,
       `<copyright>${LICENCE.name} (${LICENCE.url})</copyright>`,
       `<atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
     ].join(''),

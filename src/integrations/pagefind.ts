@@ -13,6 +13,7 @@ import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { calendarProblem, compareDates, precisionOf, type PartialDate } from '../lib/dates';
 import { DATE_META, DATE_ORDER_NAME, EXACT, SEARCH_FOLDER, type DateOrderFile } from '../lib/search-config';
+import { KIND_COLLECTIONS } from '../lib/search-rank';
 import { readPagefindData, writeBundle } from './pagefind-bundle';
 
 /** The JSON of a Pagefind fragment file: one page's data, or (with `maxFragments`) a group keyed by id. */
@@ -138,11 +139,11 @@ const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 /**
  * The folders of the only pages marked for search (BaseLayout's `searchable`: the four kinds of entry
- * page). Pagefind reads just these: given the whole output, it parses every list, year, type and data-view
+ * page, KIND_COLLECTIONS). Pagefind reads just these: given the whole output, it parses every list, year, type and data-view
  * page too, 14 MB of 120 MB at 3,000 agreements, only to drop each for having no `data-pagefind-body`.
  * tests/site/search-index.test.ts fails if a page marked for search lies outside them.
  */
-export const SEARCHABLE_FOLDERS = ['agreements', 'themes', 'events', 'actors'] as const;
+export const SEARCHABLE_FOLDERS = Object.values(KIND_COLLECTIONS);
 
 /** The Astro integration that indexes the built site once `astro build` has written it. */
 export default function pagefindIntegration(): AstroIntegration {

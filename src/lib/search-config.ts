@@ -9,7 +9,7 @@
  * searches on arrival, asks for the worker instead (loadPagefind in search-core.ts).
  *
  * Ranking: agreements come first because the other pages (actors, events, themes) index their text at
- * a tenth of the weight (`data-pagefind-weight="0.1"` on their `<article>`), not through a second search
+ * a tenth of the weight (`kindAttributes` in search-rank.ts, on their `<article>`), not through a second search
  * filtered to agreements (which cost the `kind` filter chunk, a request, and a second search every time).
  * Pagefind's default 5× boost for a match in a page's title would undo that for a short actor page
  * titled "… (MITI)", so titles count as any other metadata (1×); an agreement's `<h1>` keeps its own

@@ -40,10 +40,24 @@ export function byDate<T extends RankedResult>(
     .map(({ result }) => result);
 }
 
-/** The kinds of page Pagefind indexes (the `kind` metadata of each page). */
-export const KINDS = ['agreement', 'theme', 'event', 'actor'] as const;
-/** One of KINDS. */
-export type Kind = (typeof KINDS)[number];
+/**
+ * The kinds of page Pagefind indexes (the `kind` metadata of each page), each with the collection whose
+ * pages, built under `/<collection>/`, are of that kind.
+ */
+export const KIND_COLLECTIONS = { agreement: 'agreements', theme: 'themes', event: 'events', actor: 'actors' } as const;
+/** One kind of searchable page. */
+export type Kind = keyof typeof KIND_COLLECTIONS;
+/** The kinds, in the order results and counts list them: agreements first. */
+export const KINDS = Object.keys(KIND_COLLECTIONS) as Kind[];
+
+/**
+ * What marks an entry's `<article>` as its kind for search: the `kind` filter and metadata, and for pages
+ * other than agreements a tenth of the weight, so agreements rank first (PAGEFIND_OPTIONS says why).
+ */
+export function kindAttributes(kind: Kind): Record<`data-pagefind-${string}`, string> {
+  const marks = { 'data-pagefind-filter': `kind:${kind}`, 'data-pagefind-meta': `kind:${kind}` };
+  return kind === 'agreement' ? marks : { ...marks, 'data-pagefind-weight': '0.1' };
+}
 
 /** A page's kind from its `kind` metadata; undefined for anything else. */
 export function kindOf(meta: string | undefined): Kind | undefined {

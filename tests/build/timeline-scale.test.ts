@@ -20,13 +20,12 @@ import { EMBED_ITEMS } from '../../src/lib/embed';
 import { launchBrowser, layOutEverything, watchedPage } from '../support/browser';
 import { sortableDate } from '../support/dates';
 import { projectRoot, readPage } from '../support/dist';
+import { EMBED_DOCUMENTS } from '../support/embed';
 import { copyProject, runAstro } from '../support/project-copy';
 import { serveSite, type SiteServer } from '../support/server';
 import { SEPARATOR } from '../../src/i18n/separator';
 
 const SIZE = 300;
-/** What the embed's heading counts: it says whose documents they are, since the page framing it may not. */
-const EMBED_DOCUMENTS = 'Malaysia–China cooperation documents';
 
 interface Expected {
   id: string;

@@ -2,11 +2,10 @@
  * The record is complete and every claim is sourced, as a reader sees it in the built site.
  * The required documents come from the project brief (issue 3), not from the content itself.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { contentIds, htmlPages, pageFile, projectRoot, readPage, requireBuild } from '../support/dist';
+import { rawDataFile, rawFrontmatter } from '../support/content';
+import { contentIds, htmlPages, pageFile, readPage, requireBuild } from '../support/dist';
 
 requireBuild();
 
@@ -36,13 +35,6 @@ const APRIL_2025 = [
   'visa-exemption-agreement-2025',
 ];
 const SPONSORS = /\b(Qlik|CTC Global|Planview|SIRIM|HashiCorp|IBM)\b/;
-
-const readYaml = (name: string) =>
-  parseYaml(readFileSync(join(projectRoot, 'content', name), 'utf8')) as Record<string, unknown>[];
-const frontmatter = (collection: string, id: string) =>
-  parseYaml(
-    readFileSync(join(projectRoot, 'content', collection, `${id}.mdx`), 'utf8').split(/^---$/m)[1] ?? '',
-  ) as Record<string, unknown>;
 
 describe('the record holds every document the sources name', () => {
   it.each([...JUNE_2024, ...APRIL_2025])('%s has its own page', (id) => {
@@ -99,7 +91,7 @@ describe('every claim is sourced and every gap is shown', () => {
 
   it('gives every key figure a year and a source', () => {
     const rows = readPage('/figures/').querySelectorAll('tbody tr');
-    expect(rows.length).toBe(readYaml('figures.yaml').length);
+    expect(rows.length).toBe(rawDataFile('figures.yaml').length);
     for (const row of rows) {
       const cells = row.querySelectorAll('td');
       expect(cells[1]?.text.trim(), row.id).toMatch(/^\d{4}$/);
@@ -108,7 +100,7 @@ describe('every claim is sourced and every gap is shown', () => {
   });
 
   it('writes ringgit before a figure and a percent sign against it, as reporting does', () => {
-    const figures = readYaml('figures.yaml');
+    const figures = rawDataFile('figures.yaml');
     const money = figures.filter((f) => String(f['unit']).startsWith('RM'));
     const shares = figures.filter((f) => String(f['unit']).startsWith('%'));
     expect(money.length * shares.length).toBeGreaterThan(0);
@@ -124,21 +116,21 @@ describe('every claim is sourced and every gap is shown', () => {
   it('references every actor from some document or from another actor', () => {
     const referenced = new Set<string>();
     for (const id of contentIds('agreements')) {
-      const data = frontmatter('agreements', id);
+      const data = rawFrontmatter('agreements', id);
       for (const field of ['malaysianParties', 'chineseParties', 'signatories']) {
         for (const actor of (data[field] as string[] | undefined) ?? []) referenced.add(actor);
       }
     }
-    for (const actor of readYaml('actors.yaml'))
+    for (const actor of rawDataFile('actors.yaml'))
       if (typeof actor['memberOf'] === 'string') referenced.add(actor['memberOf']);
-    const unreferenced = readYaml('actors.yaml')
+    const unreferenced = rawDataFile('actors.yaml')
       .map((a) => String(a['id']))
       .filter((id) => !referenced.has(id));
     expect(unreferenced).toEqual([]);
   });
 
   it('never cites or mentions the source article’s sponsor blurbs', () => {
-    for (const source of readYaml('sources.yaml')) expect(JSON.stringify(source)).not.toMatch(SPONSORS);
+    for (const source of rawDataFile('sources.yaml')) expect(JSON.stringify(source)).not.toMatch(SPONSORS);
     for (const path of htmlPages())
       expect(readPage(path).querySelector('main')?.text ?? '', path).not.toMatch(SPONSORS);
   });

@@ -12,12 +12,10 @@ import type { Frame, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { useBuiltSite, watchedPage } from '../support/browser';
 import { contentIds, distDir, projectRoot, readPage } from '../support/dist';
+import { EMBED_DOCUMENTS } from '../support/embed';
 import { serveSite, type SiteServer } from '../support/server';
 import { compareDates, precisionOf, type PartialDate } from '../../src/lib/dates';
 import { SEPARATOR } from '../../src/i18n/separator';
-
-/** What the embed's heading counts: it says whose documents they are, since the page framing it may not. */
-const DOCUMENTS = 'Malaysia–China cooperation documents';
 
 interface Front {
   title: string;
@@ -62,7 +60,7 @@ const views = [
     query: '?theme=artificial-intelligence&year=2025',
     expected: ids((a) => a.themes.includes('artificial-intelligence') && a.date.value.startsWith('2025')),
     heading: (n: number) =>
-      `${n} ${DOCUMENTS}${SEPARATOR}theme: ${themeTitle('artificial-intelligence')}${SEPARATOR}2025`,
+      `${n} ${EMBED_DOCUMENTS}${SEPARATOR}theme: ${themeTitle('artificial-intelligence')}${SEPARATOR}2025`,
   },
   {
     query: '?theme=digital-economy&theme=trade-in-services&type=mou',
@@ -70,7 +68,7 @@ const views = [
       (a) => (a.themes.includes('digital-economy') || a.themes.includes('trade-in-services')) && a.type === 'mou',
     ),
     heading: (n: number) =>
-      `${n} ${DOCUMENTS}${SEPARATOR}theme: ${themeTitle('digital-economy')} or ${themeTitle('trade-in-services')}${SEPARATOR}type: MoU`,
+      `${n} ${EMBED_DOCUMENTS}${SEPARATOR}theme: ${themeTitle('digital-economy')} or ${themeTitle('trade-in-services')}${SEPARATOR}type: MoU`,
   },
   {
     query: '?cn=ndrc',
@@ -128,7 +126,9 @@ describe('the embed page', () => {
     expect(await embedIds(page)).toEqual(expected);
     const heading = await page.locator('h1').textContent();
     expect(heading).toMatch(
-      new RegExp(`^${expected.length} ${DOCUMENTS.slice(0, -1)}s?${SEPARATOR}2024${SEPARATOR}Malaysian party: .+$`),
+      new RegExp(
+        `^${expected.length} ${EMBED_DOCUMENTS.slice(0, -1)}s?${SEPARATOR}2024${SEPARATOR}Malaysian party: .+$`,
+      ),
     );
     expect(heading).not.toContain('not-a-theme');
     expect(await page.getByRole('link', { name: 'Open the full timeline' }).getAttribute('href')).toBe(
@@ -147,14 +147,14 @@ describe('the embed page', () => {
     await page.goto(`${site.server.origin}/embed/timeline/?year=${empty?.year}&type=${empty?.type}`);
     expect(await embedIds(page)).toEqual([]);
     expect(await page.getByText('No document in the record matches these filters.').isVisible()).toBe(true);
-    expect(await page.locator('h1').textContent()).toMatch(new RegExp(`^0 ${DOCUMENTS}${SEPARATOR}`));
+    expect(await page.locator('h1').textContent()).toMatch(new RegExp(`^0 ${EMBED_DOCUMENTS}${SEPARATOR}`));
   });
 
   it('without JavaScript lists every agreement and says why', async () => {
     const { page } = await watchedPage(site.browser, { javaScript: false });
     await page.goto(`${site.server.origin}/embed/timeline/?theme=artificial-intelligence`);
     expect(await embedIds(page)).toEqual(ids(() => true));
-    expect(await page.locator('h1').textContent()).toBe(`${agreements.length} ${DOCUMENTS}`);
+    expect(await page.locator('h1').textContent()).toBe(`${agreements.length} ${EMBED_DOCUMENTS}`);
     // Playwright turns scripts off without the parser's "scripting disabled" flag, so it never shows
     // <noscript>; a browser with JavaScript off does. Its note is in the page.
     expect(readPage('/embed/timeline/').querySelector('noscript')?.text).toContain('Filtering needs JavaScript');

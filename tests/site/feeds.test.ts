@@ -7,18 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { contentIds, distDir, htmlPages, projectRoot, readPage } from '../support/dist';
+import { rawDataFile, rawFrontmatter } from '../support/content';
+import { contentIds, distDir, htmlPages, readPage } from '../support/dist';
 import { xmlError } from '../support/xml';
 
 const SITE = 'https://malaysia-china-tracker.example.org';
 const ids = contentIds('agreements');
-
-/** An agreement's frontmatter, read straight from its file. */
-function frontmatter(collection: string, id: string): Record<string, unknown> {
-  const text = readFileSync(join(projectRoot, 'content', collection, `${id}.mdx`), 'utf8');
-  return parseYaml(text.split(/^---$/m)[1] ?? '') as Record<string, unknown>;
-}
 
 interface Item {
   title: string;
@@ -61,7 +55,7 @@ describe('the agreements feed', () => {
     // A month or year sorts by its last possible day ("2024-06" as 2024-06-31 is fine for ordering).
     const latestDay = (value: string) => `${value}${'-12-31'.slice(value.length - 4)}`;
     const days = items.map((i) => {
-      const date = frontmatter('agreements', idOf(i.link))['date'] as { value: string };
+      const date = rawFrontmatter('agreements', idOf(i.link))['date'] as { value: string };
       return latestDay(date.value);
     });
     expect(days).toEqual([...days].sort().reverse());
@@ -70,7 +64,7 @@ describe('the agreements feed', () => {
   it('orders the documents of one date by title, A to Z, as the site’s lists do', () => {
     const byDate = Map.groupBy(
       items,
-      (i) => (frontmatter('agreements', idOf(i.link))['date'] as { value: string }).value,
+      (i) => (rawFrontmatter('agreements', idOf(i.link))['date'] as { value: string }).value,
     );
     const shared = [...byDate.values()].filter((group) => group.length > 1);
     // The 14 documents of 19 June 2024 share a date.
@@ -85,7 +79,7 @@ describe('the agreements feed', () => {
     for (const item of items) {
       expect(item.pubDate).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
       const id = idOf(item.link);
-      expect(item.title).toBe(frontmatter('agreements', id)['title']);
+      expect(item.title).toBe(rawFrontmatter('agreements', id)['title']);
     }
   });
 });
@@ -95,7 +89,7 @@ describe('the changes feed', () => {
 
   it('has one "added" item per agreement, plus one per update the content lists', () => {
     const expected = ids.reduce(
-      (n, id) => n + 1 + ((frontmatter('agreements', id)['updates'] as unknown[]) ?? []).length,
+      (n, id) => n + 1 + ((rawFrontmatter('agreements', id)['updates'] as unknown[]) ?? []).length,
       0,
     );
     expect(items).toHaveLength(expected);
@@ -116,7 +110,7 @@ describe('the changes feed', () => {
   it('dates each addition on the day the content says the entry was added', () => {
     for (const item of items.filter((i) => i.title.startsWith('Added: '))) {
       const id = idOf(item.link);
-      const added = String(frontmatter('agreements', id)['added']);
+      const added = String(rawFrontmatter('agreements', id)['added']);
       expect(new Date(item.pubDate).toISOString().slice(0, 10)).toBe(added);
     }
   });
@@ -174,7 +168,7 @@ function jsonLd(path: string): Record<string, unknown> {
 describe('JSON-LD', () => {
   it('describes each agreement with its title, date at its precision and parties', () => {
     for (const id of ids) {
-      const fm = frontmatter('agreements', id);
+      const fm = rawFrontmatter('agreements', id);
       const ld = jsonLd(`/agreements/${id}/`);
       expect(ld['@context']).toBe('https://schema.org');
       expect(ld['url']).toBe(`${SITE}/agreements/${id}/`);
@@ -190,7 +184,7 @@ describe('JSON-LD', () => {
 
   it('describes each event as a schema.org Event with the content’s dates', () => {
     for (const id of contentIds('events')) {
-      const fm = frontmatter('events', id);
+      const fm = rawFrontmatter('events', id);
       const ld = jsonLd(`/events/${id}/`);
       expect(ld['@type']).toBe('Event');
       expect(ld['name']).toBe(fm['title']);
@@ -200,7 +194,7 @@ describe('JSON-LD', () => {
   });
 
   it('describes each body or person as an Organization or Person named as in actors.yaml', () => {
-    const actors = parseYaml(readFileSync(join(projectRoot, 'content', 'actors.yaml'), 'utf8')) as {
+    const actors = rawDataFile('actors.yaml') as {
       id: string;
       name: string;
       kind: string;

@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { useBuiltSite, watchedPage } from '../support/browser';
-import { contentIds, distDir, htmlPages, projectRoot, readPage } from '../support/dist';
+import { rawDataFile } from '../support/content';
+import { contentIds, distDir, htmlPages, readPage } from '../support/dist';
 
 const ids = contentIds('agreements');
 const site = useBuiltSite();
@@ -81,7 +81,9 @@ describe('the data downloads hold the whole record', () => {
     (JSON.parse(download(name)) as Record<string, { id: string }[]>)[collection]?.map((e) => e.id).sort();
   /** Ids of a YAML data file, straight from the file. */
   const dataFileIds = (file: string) =>
-    (parseYaml(readFileSync(join(projectRoot, 'content', file), 'utf8')) as { id: string }[]).map((e) => e.id).sort();
+    rawDataFile(file)
+      .map((e) => String(e['id']))
+      .sort();
 
   it('lists every agreement in agreements.json, agreements.csv and dataset.json', () => {
     expect(idsIn('agreements.json', 'agreements')).toEqual(ids);

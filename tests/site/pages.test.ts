@@ -3,20 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HTMLElement, Node } from 'node-html-parser';
-import { parse as parseYaml } from 'yaml';
 import { SEPARATOR } from '../../src/i18n/separator';
-import { readContent } from '../support/content';
+import { rawDataFile, rawFrontmatter, readContent } from '../support/content';
 import { sortableDate } from '../support/dates';
-import {
-  contentIds,
-  distDir,
-  htmlPages,
-  pageFile,
-  projectRoot,
-  readPage,
-  redirectPaths,
-  requireBuild,
-} from '../support/dist';
+import { contentIds, distDir, htmlPages, pageFile, readPage, redirectPaths, requireBuild } from '../support/dist';
 
 requireBuild();
 const pages = htmlPages();
@@ -350,7 +340,7 @@ describe('the list of bodies and people', () => {
 });
 
 describe('actor pages say how a body or a person is linked to its documents', () => {
-  const actors = parseYaml(readFileSync(join(projectRoot, 'content/actors.yaml'), 'utf8')) as {
+  const actors = rawDataFile('actors.yaml') as {
     id: string;
     kind: string;
   }[];
@@ -474,9 +464,7 @@ describe('the changes page', () => {
   it('still links every addition and every update of every document', () => {
     const linked = new Set(lines.flatMap((li) => li.querySelectorAll('a').map((a) => a.getAttribute('href'))));
     for (const id of contentIds('agreements')) {
-      const front = parseYaml(
-        readFileSync(join(projectRoot, 'content/agreements', `${id}.mdx`), 'utf8').split(/^---$/m)[1] ?? '',
-      ) as { updates?: unknown[] };
+      const front = rawFrontmatter('agreements', id) as { updates?: unknown[] };
       const anchors = ['history-added', ...(front.updates ?? []).map((_, i) => `history-update-${i + 1}`)];
       for (const anchor of anchors) expect(linked).toContain(`/agreements/${id}/#${anchor}`);
     }
@@ -509,7 +497,7 @@ describe('the year pages', () => {
 });
 
 describe('old addresses', () => {
-  const map = parseYaml(readFileSync(join(projectRoot, 'content/redirects.yaml'), 'utf8')) as {
+  const map = rawDataFile('redirects.yaml') as {
     from: string;
     to: string;
   }[];

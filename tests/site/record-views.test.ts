@@ -2,16 +2,15 @@
  * The whole-record views (/matrix/, /who-signs-with-whom/, /compare/, the charts on /figures/) agree with the
  * content they were built from. Expectations are counted here from content/ directly, not through the site's code.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import type { HTMLElement } from 'node-html-parser';
-import { contentIds, projectRoot, readPage, requireBuild } from '../support/dist';
+import { rawDataFile, rawFrontmatter } from '../support/content';
+import { contentIds, readPage, requireBuild } from '../support/dist';
 
 requireBuild();
 
-interface Frontmatter {
+/** The fields these tests read. An alias, not an interface: only an alias converts from the parsed file's record. */
+type Frontmatter = {
   type: string;
   date: { value: string };
   event?: string;
@@ -19,13 +18,10 @@ interface Frontmatter {
   chineseParties: string[];
   themes: string[];
   documentsReported?: { count: number };
-}
-const frontmatter = (collection: string, id: string) =>
-  parseYaml(
-    readFileSync(join(projectRoot, 'content', collection, `${id}.mdx`), 'utf8').split(/^---$/m)[1] ?? '',
-  ) as Frontmatter;
+};
+const frontmatter = (collection: 'agreements' | 'events', id: string) => rawFrontmatter(collection, id) as Frontmatter;
 const agreements = contentIds('agreements').map((id) => ({ id, ...frontmatter('agreements', id) }));
-const figures = parseYaml(readFileSync(join(projectRoot, 'content', 'figures.yaml'), 'utf8')) as {
+const figures = rawDataFile('figures.yaml') as {
   id: string;
   value: number;
 }[];

@@ -16,20 +16,35 @@ export interface ContentEntry {
 
 const contentDir = join(projectRoot, 'content');
 
-function folder(name: string, schema: { parse(value: unknown): unknown }): ContentEntry[] {
+/** The collections written as one MDX file per entry. */
+type EntryFolder = 'agreements' | 'events' | 'themes';
+
+/** An entry's frontmatter as its file has it, before any schema: what its author wrote. */
+export function rawFrontmatter(collection: EntryFolder, id: string): Record<string, unknown> {
+  const text = readFileSync(join(contentDir, collection, `${id}.mdx`), 'utf8');
+  return parse(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '') as Record<string, unknown>;
+}
+
+/** A YAML data file of content/ (e.g. "actors.yaml") as written, before any schema. */
+export function rawDataFile(name: string): Record<string, unknown>[] {
+  return parse(readFileSync(join(contentDir, name), 'utf8')) as Record<string, unknown>[];
+}
+
+function folder(name: EntryFolder, schema: { parse(value: unknown): unknown }): ContentEntry[] {
   return readdirSync(join(contentDir, name))
     .filter((f) => f.endsWith('.mdx'))
     .sort()
     .map((f) => {
-      const text = readFileSync(join(contentDir, name, f), 'utf8');
-      const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-      return { id: f.replace(/\.mdx$/, ''), data: schema.parse(parse(frontmatter)) as Record<string, unknown> };
+      const id = f.replace(/\.mdx$/, '');
+      return { id, data: schema.parse(rawFrontmatter(name, id)) as Record<string, unknown> };
     });
 }
 
 function dataFile(name: string, schema: { parse(value: unknown): unknown }): ContentEntry[] {
-  const items = parse(readFileSync(join(contentDir, name), 'utf8')) as { id: string }[];
-  return items.map((item) => ({ id: item.id, data: schema.parse(item) as Record<string, unknown> }));
+  return rawDataFile(name).map((item) => ({
+    id: String(item['id']),
+    data: schema.parse(item) as Record<string, unknown>,
+  }));
 }
 
 /** Every collection of content/, entries in file order. */

@@ -10,6 +10,27 @@ export interface ActorNames {
  */
 export const shortName = (actor: ActorNames): string => actor.abbreviation ?? actor.name;
 
-/** The name with its abbreviation in brackets, as on the actor's own page: "Ministry of Commerce (MOFCOM)". */
-export const fullName = (actor: ActorNames): string =>
-  actor.abbreviation ? `${actor.name} (${actor.abbreviation})` : actor.name;
+/** A name written around its abbreviation: what comes before it, and what closes the brackets after it. */
+export interface AroundAbbreviation {
+  before: string;
+  after: string;
+}
+
+/**
+ * Where an abbreviation goes in a full name: in brackets after it ("Ministry of Commerce (" … ")"), or, when the
+ * name already ends in brackets, inside them ("Ministry of Finance (Malaysia, " … ")"), so that no name is
+ * followed by two pairs of brackets.
+ */
+export function aroundAbbreviation(name: string): AroundAbbreviation {
+  return name.endsWith(')') ? { before: `${name.slice(0, -1)}, `, after: ')' } : { before: `${name} (`, after: ')' };
+}
+
+/**
+ * The name with its abbreviation in brackets, as on the actor's own page: "Ministry of Commerce (MOFCOM)",
+ * "Ministry of Finance (Malaysia, MOF)".
+ */
+export function fullName(actor: ActorNames): string {
+  if (!actor.abbreviation) return actor.name;
+  const { before, after } = aroundAbbreviation(actor.name);
+  return `${before}${actor.abbreviation}${after}`;
+}

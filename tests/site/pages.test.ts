@@ -337,6 +337,29 @@ describe('the list of bodies and people', () => {
   it.each(people)('names $id by the office the sources give, else as a person', ({ id, role }) => {
     expect(row(id)?.text).toContain(`${SEPARATOR}${role ?? 'Person'}${SEPARATOR}`);
   });
+
+  // "Ministry of Finance (Malaysia)", abbreviated MOF, is "Ministry of Finance (Malaysia, MOF)" everywhere.
+  const bracketed = readContent().actors.flatMap(({ data }) =>
+    typeof data['abbreviation'] === 'string' && String(data['name']).endsWith(')')
+      ? [{ name: String(data['name']), abbreviation: data['abbreviation'] }]
+      : [],
+  );
+
+  it('has names that already end in brackets, so the next test checks something', () => {
+    expect(bracketed.length).toBeGreaterThan(0);
+  });
+
+  it.each(bracketed)(
+    'never follows $name with its abbreviation in a second pair of brackets',
+    ({ name, abbreviation }) => {
+      const merged = `${name.slice(0, -1)}, ${abbreviation})`;
+      expect(rows.map((li) => li.text).join('\n')).toContain(merged);
+      const doubled = pages.filter((path) =>
+        readPage(path).text.replace(/\s+/g, ' ').includes(`${name} (${abbreviation})`),
+      );
+      expect(doubled).toEqual([]);
+    },
+  );
 });
 
 describe('actor pages say how a body or a person is linked to its documents', () => {

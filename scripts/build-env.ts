@@ -19,9 +19,10 @@ export const BUILD_ENV: Readonly<Record<string, string>> = {
   // glibc otherwise keeps up to 8 arenas a core for the build's threads, each holding on to freed memory.
   MALLOC_ARENA_MAX: '2',
   // Pagefind's indexer, a program of its own that inherits this environment, allocates with jemalloc, which
-  // otherwise keeps 4 arenas a core and freed pages for 10 s: its peak at 3,000 agreements was 1,009 MB, and
-  // 836 MB with these, for about 0.5 s more indexing.
-  _RJEM_MALLOC_CONF: 'narenas:1,dirty_decay_ms:1000',
+  // otherwise keeps 4 arenas a core: with one, its peak at 3,000 agreements fell from 917 to 788 MB, in no
+  // more time. Giving freed pages back after 1 s (`dirty_decay_ms:1000`) saved 23 MB more but cost 2 to 3 s
+  // of Pagefind's writing in every build, so it is left at jemalloc's default (docs/benchmarks.md).
+  _RJEM_MALLOC_CONF: 'narenas:1',
   // A smaller young generation (Node picks 16 MB a semi-space here, from the heap limit): less memory and
   // fewer page faults.
   NODE_OPTIONS: '--max-semi-space-size=4',

@@ -613,6 +613,36 @@ describe('the header search', () => {
     await expect(box.getAttribute('aria-expanded')).resolves.toBe('false');
   });
 
+  it('keeps the link to all results in view on a phone, below results that scroll on their own', async () => {
+    const { page } = await watchedPage(site.browser, { width: 375 });
+    await page.goto(site.server.root);
+    await page.getByRole('combobox', { name: /search agreements/i }).fill('mou');
+    await page.locator('[data-panel-status]', { hasText: '“mou”' }).waitFor();
+    const list = page.getByRole('listbox', { name: 'Search results' });
+    await expect.poll(() => list.getByRole('option').count()).toBeGreaterThanOrEqual(5);
+    // More results than the panel has room for, so the list scrolls inside it.
+    expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight + 10)).toBe(true);
+    // The link is on screen and not covered: the topmost element at its centre is the link itself.
+    const all = page.getByRole('link', { name: 'All results and filters' });
+    const box = await all.boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(900);
+    expect(
+      await all.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+      }),
+    ).toBe(true);
+    // Walking to the last result scrolls the list, not the page, to show it.
+    await page.keyboard.press('ArrowUp');
+    const last = list.getByRole('option').last();
+    expect(await last.getAttribute('aria-selected')).toBe('true');
+    const [option, visible] = await Promise.all([last.boundingBox(), list.boundingBox()]);
+    expect(option && visible && option.y + option.height).toBeLessThanOrEqual(
+      (visible?.y ?? 0) + (visible?.height ?? 0) + 1,
+    );
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  });
+
   it('lets a reader turn the "/" shortcut off on /about/, for every page, and on again', async () => {
     const { page } = await watchedPage(site.browser);
     const box = page.getByRole('combobox', { name: /search agreements/i });

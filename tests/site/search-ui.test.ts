@@ -208,8 +208,8 @@ describe('the search page', () => {
   it('names each party in full in its facet, while shared links keep the short value', async () => {
     const { page } = await openSearch('?my=KDN');
     const malaysian = page.getByRole('group', { name: 'Malaysian party' });
-    // content/actors.yaml: KDN is the Ministry of Home Affairs (Malaysia).
-    expect(await malaysian.getByLabel(/^Ministry of Home Affairs \(Malaysia\) \(KDN\) \(3\)$/).isChecked()).toBe(true);
+    // content/actors.yaml: KDN is the Ministry of Home Affairs (Malaysia), whose brackets take the abbreviation.
+    expect(await malaysian.getByLabel(/^Ministry of Home Affairs \(Malaysia, KDN\) \(3\)$/).isChecked()).toBe(true);
     // The three documents whose Malaysian party is KDN (content/agreements).
     expect((await resultIds(page)).sort()).toEqual([
       'transnational-crime-agreement-2024',
@@ -225,7 +225,7 @@ describe('the search page', () => {
       page.getByRole('group', { name: group }).getByLabel(label).isChecked();
     expect(await ticked('Theme', /^Travel and visas/)).toBe(true);
     expect(await ticked('Document type', /^Agreement/)).toBe(true);
-    expect(await ticked('Malaysian party', /\(KDN\)/)).toBe(true);
+    expect(await ticked('Malaysian party', /, KDN\)/)).toBe(true);
     // The one KDN agreement on visas (content/agreements).
     expect(await resultIds(page)).toEqual(['visa-exemption-agreement-2025']);
   });
@@ -247,8 +247,12 @@ describe('the search page', () => {
       const theirs = withoutCount(home[i] ?? []);
       const ours = withoutCount(labels);
       expect(ours).toHaveLength(theirs.length);
-      // A party reads the same, with its abbreviation added: "Ministry of Commerce … (MOFCOM)".
-      ours.forEach((label, j) => expect(label.startsWith(theirs[j] ?? '?'), `${label} / ${theirs[j]}`).toBe(true));
+      // A party reads the same, with its abbreviation added: "Ministry of Commerce … (MOFCOM)", or inside the
+      // brackets a name already ends with: "Ministry of Finance (Malaysia, MOF)".
+      const opening = (name = '?') => (name.endsWith(')') ? `${name.slice(0, -1)}, ` : name);
+      ours.forEach((label, j) =>
+        expect(label === theirs[j] || label.startsWith(opening(theirs[j])), `${label} / ${theirs[j]}`).toBe(true),
+      );
     });
   });
 

@@ -139,8 +139,9 @@ const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 /**
  * The folders of the only pages marked for search (BaseLayout's `searchable`: the four kinds of entry
- * page, KIND_COLLECTIONS). Pagefind reads just these: given the whole output, it parses every list, year, type and data-view
- * page too, 14 MB of 120 MB at 3,000 agreements, only to drop each for having no `data-pagefind-body`.
+ * page, KIND_COLLECTIONS). Pagefind reads just these: given the whole output, it parses every list, year,
+ * type and data-view page too, 14 MB of 120 MB at 3,000 agreements, only to drop each for having no
+ * `data-pagefind-body`.
  * tests/site/search-index.test.ts fails if a page marked for search lies outside them.
  */
 export const SEARCHABLE_FOLDERS = Object.values(KIND_COLLECTIONS);

@@ -179,7 +179,6 @@ export const httpsUrl = z.string(kindError).check((ctx) => {
   }
 });
 
-/** Non-empty text, trimmed; an empty string is an error, never a silent blank. */
 /**
  * Zod runs a length check on any value with a `length`, even one that failed the type check, and a length
  * that is an object without a prototype then throws instead of failing (found by the schema property tests).
@@ -190,14 +189,15 @@ export const httpsUrl = z.string(kindError).check((ctx) => {
 const ONLY_STRINGS = { abort: false, when: (payload: { value: unknown }) => typeof payload.value === 'string' };
 const ONLY_ARRAYS = { abort: false, when: (payload: { value: unknown }) => Array.isArray(payload.value) };
 
-/** A string with something in it once trimmed. */
-const nonEmpty = () => z.string(kindError).trim().min(1, ONLY_STRINGS);
-
-const text = (what: string) =>
+/**
+ * Non-empty text, trimmed; an empty string is an error, never a silent blank. With `what`, the error names
+ * the field ("summary must not be empty"); without, it is Zod's own.
+ */
+const text = (what?: string) =>
   z
     .string(kindError)
     .trim()
-    .min(1, { message: `${what} must not be empty`, ...ONLY_STRINGS });
+    .min(1, what === undefined ? ONLY_STRINGS : { message: `${what} must not be empty`, ...ONLY_STRINGS });
 
 /** Builds every collection's schema around the given `reference()`. */
 export function createSchemas(reference: ReferenceFactory) {
@@ -207,11 +207,11 @@ export function createSchemas(reference: ReferenceFactory) {
       /** The publication: the id of one of the sources. */
       source: reference('sources'),
       /** What this source supports, in a few words (e.g. "date and venue"). */
-      supports: nonEmpty().optional(),
+      supports: text().optional(),
       /** Where in the source: a paragraph, a heading, a table row. */
-      locator: nonEmpty().optional(),
+      locator: text().optional(),
       /** A short quotation, marked as such on the page. */
-      quote: nonEmpty().optional(),
+      quote: text().optional(),
     },
     kindError,
   );
@@ -224,7 +224,7 @@ export function createSchemas(reference: ReferenceFactory) {
       /** confirmed (two or more reports), single-source, or uncertain. */
       level: oneOf(CONFIDENCE_LEVELS),
       /** Why, in a sentence: which reports agree, or what is in doubt. */
-      note: nonEmpty().optional(),
+      note: text().optional(),
     },
     kindError,
   );
@@ -259,7 +259,7 @@ export function createSchemas(reference: ReferenceFactory) {
           /** The day the status was last checked against the sources. */
           checked: isoDay,
           /** What is known of follow-up, in a sentence. */
-          note: nonEmpty().optional(),
+          note: text().optional(),
         },
         kindError,
       ),
@@ -268,13 +268,13 @@ export function createSchemas(reference: ReferenceFactory) {
       /** How well the facts on this page are supported. */
       confidence,
       /** What the sources do not say: gaps a reader should know about. */
-      unknowns: z.array(nonEmpty(), kindError).default([]),
+      unknowns: z.array(text(), kindError).default([]),
       /** Sources, each with the claim it supports. */
       sources: citations,
       /** Other agreements a reader should see next. */
       related: z.array(reference('agreements'), kindError).default([]),
       /** Extra search terms: other names, translations, abbreviations. */
-      aliases: z.array(nonEmpty(), kindError).default([]),
+      aliases: z.array(text(), kindError).default([]),
       /** The day the whole entry was last reviewed against its sources. */
       lastReviewed: isoDay,
       /** The day the entry was first published on this site; the changes feed starts from it. */
@@ -325,7 +325,7 @@ export function createSchemas(reference: ReferenceFactory) {
       /** Position in theme lists, lowest first. */
       order: z.number(kindError).int().nonnegative(),
       /** Synonyms and translations a reader may search for (Malay, Chinese, acronyms). */
-      aliases: z.array(nonEmpty(), kindError).default([]),
+      aliases: z.array(text(), kindError).default([]),
       /** Sources for the explainer's facts. */
       sources: z.array(citation, kindError).default([]),
     },
@@ -344,7 +344,7 @@ export function createSchemas(reference: ReferenceFactory) {
         /** Last day of the event; absent for a one-day event. */
         end: partialDate.optional(),
         /** Where it took place; absent when the sources do not say. */
-        place: nonEmpty().optional(),
+        place: text().optional(),
         /** How many documents the sources report were exchanged there, and how they put it. */
         documentsReported: z
           .object(
@@ -352,7 +352,7 @@ export function createSchemas(reference: ReferenceFactory) {
               /** The count as reported. */
               count: z.number(kindError).int().nonnegative(),
               /** The wording of the count, e.g. "more than 30" in Chinese reports. */
-              note: nonEmpty().optional(),
+              note: text().optional(),
               /** Documents of this event that the count leaves out, such as a joint statement of the next day. */
               countedSeparately: z.array(reference('agreements'), kindError).default([]),
             },
@@ -390,19 +390,19 @@ export function createSchemas(reference: ReferenceFactory) {
       /** Full English name. */
       name: text('name'),
       /** The usual abbreviation (MITI, NDRC), if there is one. */
-      abbreviation: nonEmpty().optional(),
+      abbreviation: text().optional(),
       /** Malaysia, China, or neither. */
       country: oneOf(COUNTRIES),
       /** Ministry, agency, company, university, person or other body. */
       kind: oneOf(ACTOR_KINDS),
       /** For a person: the office the sources give them at the time. */
-      role: nonEmpty().optional(),
+      role: text().optional(),
       /** For a person: the body they acted for. */
       memberOf: reference('actors').optional(),
       /** Other names: Malay and Chinese names, former names, other spellings. */
-      aliases: z.array(nonEmpty(), kindError).default([]),
+      aliases: z.array(text(), kindError).default([]),
       /** A sentence on who this is, from the sources. */
-      description: nonEmpty().optional(),
+      description: text().optional(),
     },
     kindError,
   );
@@ -412,7 +412,7 @@ export function createSchemas(reference: ReferenceFactory) {
       /** Stable id, used in citations. */
       id: z.string(kindError).regex(ID_PATTERN),
       /** Headline or title as published; absent when only the URL is known. */
-      title: nonEmpty().optional(),
+      title: text().optional(),
       /** Outlet or office that published it. */
       publisher: text('publisher'),
       /** Publication date; absent when not known. */
@@ -427,7 +427,7 @@ export function createSchemas(reference: ReferenceFactory) {
         .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)
         .default('en'),
       /** What a reader should know about it, e.g. that it is commentary. */
-      note: nonEmpty().optional(),
+      note: text().optional(),
     },
     kindError,
   );

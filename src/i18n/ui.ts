@@ -99,7 +99,7 @@ const en = {
   'timeline.noEvent': 'Not tied to an event',
   'timeline.reported': '{n} reported, {m} described on this site.',
   'timeline.reportedSeparately':
-    '{n} reported, {m} of them described on this site, and {k} more that the count leaves out.',
+    '{n} reported, {m} of them described on this site. The site also describes {k} outside that count.',
   'timeline.foldedLink': 'See the {n} documents of {year}',
   'timeline.foldedLinkOne': 'See the one document of {year}',
   'timeline.foldedIntro':

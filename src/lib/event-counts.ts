@@ -40,8 +40,9 @@ export function countSentence(
   where: 'summary' | 'page',
 ): string {
   if (!counted) return t(described === 0 ? 'event.reportedNone' : 'event.reportedUnknown', { m: described });
+  const leftOut = counted.separately.length;
   // "1 document reported", not "1 documents".
-  const vars = { n: countDocuments(counted.reported), m: counted.inCount, k: counted.separately.length };
-  if (where === 'page') return t(vars.k > 0 ? 'event.reportedSeparately' : 'event.reported', vars);
-  return t(vars.k > 0 ? 'timeline.reportedSeparately' : 'timeline.reported', vars);
+  const vars = { n: countDocuments(counted.reported), m: counted.inCount, k: countDocuments(leftOut) };
+  if (where === 'page') return t(leftOut > 0 ? 'event.reportedSeparately' : 'event.reported', vars);
+  return t(leftOut > 0 ? 'timeline.reportedSeparately' : 'timeline.reported', vars);
 }

@@ -192,12 +192,12 @@ describe('event pages say how many documents were reported and how many are desc
 });
 
 /**
- * The numbers of a summary's count line, "14 documents reported, 14 of them described on this site, and 1
- * more that the count leaves out.": the reported count, and how many documents the line accounts for.
+ * The numbers of a summary's count line, "14 documents reported, 14 of them described on this site. The site
+ * also describes 1 document outside that count.": the reported count, and how many documents it accounts for.
  */
 function summaryCounts(line: string): { reported: number; counted: number } {
   const match =
-    /^(\d+) documents? reported, (\d+) (?:of them )?described on this site(?:, and (\d+) more that the count leaves out)?\.$/.exec(
+    /^(\d+) documents? reported, (\d+) (?:of them )?described on this site\.(?: The site also describes (\d+) documents? outside that count\.)?$/.exec(
       line,
     );
   expect(match, line).not.toBeNull();

@@ -34,7 +34,7 @@ describe('countSentence', () => {
 
   it('names, in a summary, how many described documents the count leaves out', () => {
     expect(countSentence(fourteen, 3, 'summary')).toBe(
-      '14 documents reported, 2 of them described on this site, and 1 more that the count leaves out.',
+      '14 documents reported, 2 of them described on this site. The site also describes 1 document outside that count.',
     );
     expect(countSentence(documentCount({ count: 31, countedSeparately: [] }, cards), 3, 'summary')).toBe(
       '31 documents reported, 3 described on this site.',
@@ -44,6 +44,10 @@ describe('countSentence', () => {
   it('writes a count of one in the singular', () => {
     expect(countSentence(documentCount({ count: 1, countedSeparately: [] }, [{ id: 'a' }]), 1, 'page')).toBe(
       '1 document reported, 1 described here.',
+    );
+    const twoOutside = documentCount({ count: 9, countedSeparately: [{ id: 'a' }, { id: 'b' }] }, cards);
+    expect(countSentence(twoOutside, 3, 'summary')).toBe(
+      '9 documents reported, 1 of them described on this site. The site also describes 2 documents outside that count.',
     );
   });
 

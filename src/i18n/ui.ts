@@ -123,6 +123,7 @@ const en = {
   'agreement.sourceDetails': 'About this source',
   'agreement.related': 'Related agreements',
   'agreement.confidence': 'Confidence',
+  'agreement.confidenceAbove': 'explained in the note under the title',
   'agreement.reviewed': 'Entry last reviewed',
   'agreement.facts': 'Key facts',
   'agreement.noEvent': 'not tied to an event',

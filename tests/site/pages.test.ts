@@ -396,6 +396,23 @@ describe('status and confidence', () => {
   });
 });
 
+describe('a confidence note', () => {
+  const noted = readContent().agreements.flatMap(({ id, data }) => {
+    const { confidence } = data as { confidence: { level: string; note?: string } };
+    return confidence.note ? [[id, confidence.level, confidence.note] as const] : [];
+  });
+  it.each(noted)('%s (%s) gives its note once, and the key facts point to it or give it', (id, level, note) => {
+    const article = readPage(`/agreements/${id}/`).querySelector('article');
+    const text = article?.text.replace(/\s+/g, ' ') ?? '';
+    expect(text.split(note.replace(/\s+/g, ' ')).length - 1).toBe(1);
+    const row = article?.querySelector('.facts a[href^="/glossary/#confidence-"]')?.parentNode.text ?? '';
+    expect(row).toMatch(level === 'confirmed' ? note.slice(0, 40) : 'under the title');
+  });
+  it('covers the notes under a title', () => {
+    expect(noted.filter(([, level]) => level !== 'confirmed').length).toBeGreaterThan(0);
+  });
+});
+
 describe('parties', () => {
   it.each(contentIds('agreements'))('%s names each party in its key facts as the party’s own page does', (id) => {
     const links = readPage(`/agreements/${id}/`).querySelectorAll('.facts .parties a');

@@ -1,7 +1,8 @@
 /**
  * Screenshots of the built site for a human to look at: each page at 375 px and 1280 px, light and dark.
  * Usage: npm run build && npm run screenshots -- [path …]   (writes screenshots/*.png)
- * OUT_DIR picks another build (as for `astro build`); SHOTS_DIR another folder for the PNGs.
+ * OUT_DIR picks another build (as for `astro build`); SHOTS_DIR another folder for the PNGs; FULL_PAGE=1 takes
+ * each whole page instead of its first 900 px.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +33,7 @@ try {
         await page.goto(`${server.root}${path.replace(/^\//, '')}`);
         await page.waitForLoadState('networkidle');
         const name = `${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}-${width}-${colorScheme}.png`;
-        await page.screenshot({ path: join(shots, name), fullPage: false });
+        await page.screenshot({ path: join(shots, name), fullPage: process.env.FULL_PAGE === '1' });
         await context.close();
         console.log(join(shots, name));
       }

@@ -405,7 +405,7 @@ describe('a confidence note', () => {
     const article = readPage(`/agreements/${id}/`).querySelector('article');
     const text = article?.text.replace(/\s+/g, ' ') ?? '';
     expect(text.split(note.replace(/\s+/g, ' ')).length - 1).toBe(1);
-    const row = article?.querySelector('.facts a[href^="/glossary/#confidence-"]')?.parentNode.text ?? '';
+    const row = article?.querySelector('.facts a[href^="/glossary/#confidence-"]')?.parentNode?.text ?? '';
     expect(row).toMatch(level === 'confirmed' ? note.slice(0, 40) : 'under the title');
   });
   it('covers the notes under a title', () => {

@@ -17,9 +17,9 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import * as prettier from 'prettier';
-import { launchBrowser } from '../tests/support/browser.ts';
-import { projectRoot } from '../tests/support/dist.ts';
-import { copyProject, writeFiles } from '../tests/support/project-copy.ts';
+import { launchBrowser } from './lib/chromium.ts';
+import { projectRoot } from './lib/project-root.ts';
+import { copyProject, writeFiles } from './lib/project-copy.ts';
 import {
   folderSize,
   measureSearch,

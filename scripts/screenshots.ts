@@ -6,8 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser } from '../tests/support/browser.ts';
-import { serveSite } from '../tests/support/server.ts';
+import { launchBrowser } from './lib/chromium.ts';
+import { serveSite } from './lib/server.ts';
 
 const paths = process.argv.slice(2);
 const targets =

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { serveSite, type Served, type SiteServer } from '../../tests/support/server.ts';
+import { serveSite, type Served, type SiteServer } from '../lib/server.ts';
 import {
   DATE_ORDER_FILE,
   EXACT,

@@ -2,8 +2,8 @@
  * Lighthouse's mobile performance score (default config: simulated slow 4G and a 4× slower CPU) for the
  * page templates the budget names, against the generated site served on loopback.
  */
-import type { SiteServer } from '../../tests/support/server.ts';
-import { launchChromeForLighthouse, runLighthouse } from '../../tests/support/lighthouse.ts';
+import type { SiteServer } from '../lib/server.ts';
+import { launchChromeForLighthouse, runLighthouse } from '../lib/lighthouse.ts';
 
 /** One page's performance score and the metrics behind it. */
 export interface LighthouseResult {

@@ -5,8 +5,8 @@
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../support/dist';
-import { copyProject, runAstro } from '../support/project-copy';
+import { projectRoot } from '../../scripts/lib/project-root';
+import { copyProject, runAstro } from '../../scripts/lib/project-copy';
 
 const fixture = join(projectRoot, 'tests/fixtures/minimal/content');
 

@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../support/dist';
+import { projectRoot } from '../../scripts/lib/project-root';
 
 /** Runs the comparison script with this Node and returns its exit code and everything it printed. */
 function compare(args: string[]): Promise<{ code: number; output: string }> {

@@ -9,8 +9,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleResults } from '../../src/integrations/pagefind';
-import { projectRoot } from '../support/dist';
-import { copyProject, runAstro } from '../support/project-copy';
+import { projectRoot } from '../../scripts/lib/project-root';
+import { copyProject, runAstro } from '../../scripts/lib/project-copy';
 
 const fixture = join(projectRoot, 'tests/fixtures/minimal/content');
 const PAGE = '/agreements/ai-mou/index.html';

@@ -12,10 +12,12 @@ import type { Browser, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { t } from '../../src/i18n/ui';
 import { COLOR_SCHEME_INIT } from '../../src/components/layout/color-scheme-init';
-import { launchBrowser, watchedPage, type PageProblems } from '../support/browser';
-import { htmlPages, projectRoot } from '../support/dist';
-import { copyProject, runAstro } from '../support/project-copy';
-import { serveSite, type SiteServer } from '../support/server';
+import { launchBrowser } from '../../scripts/lib/chromium';
+import { watchedPage, type PageProblems } from '../support/browser';
+import { projectRoot } from '../../scripts/lib/project-root';
+import { htmlPages } from '../support/dist';
+import { copyProject, runAstro } from '../../scripts/lib/project-copy';
+import { serveSite, type SiteServer } from '../../scripts/lib/server';
 
 const fixture = join(projectRoot, 'tests/fixtures/injection/content');
 

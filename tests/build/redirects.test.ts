@@ -3,10 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, watchedPage } from '../support/browser';
-import { projectRoot } from '../support/dist';
-import { copyProject, runAstro } from '../support/project-copy';
-import { serveSite, type SiteServer } from '../support/server';
+import { launchBrowser } from '../../scripts/lib/chromium';
+import { watchedPage } from '../support/browser';
+import { projectRoot } from '../../scripts/lib/project-root';
+import { copyProject, runAstro } from '../../scripts/lib/project-copy';
+import { serveSite, type SiteServer } from '../../scripts/lib/server';
 
 const fixture = join(projectRoot, 'tests/fixtures/minimal/content');
 

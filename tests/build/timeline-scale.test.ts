@@ -17,12 +17,14 @@ import { readProseCorpus } from '../../scripts/bench/prose';
 import { t } from '../../src/i18n/ui';
 import { compareDates, formatDate, type PartialDate } from '../../src/lib/dates';
 import { EMBED_ITEMS } from '../../src/lib/embed';
-import { launchBrowser, layOutEverything, watchedPage } from '../support/browser';
+import { launchBrowser } from '../../scripts/lib/chromium';
+import { layOutEverything, watchedPage } from '../support/browser';
 import { sortableDate } from '../support/dates';
-import { projectRoot, readPage } from '../support/dist';
+import { projectRoot } from '../../scripts/lib/project-root';
+import { readPage } from '../support/dist';
 import { EMBED_DOCUMENTS } from '../support/embed';
-import { copyProject, runAstro } from '../support/project-copy';
-import { serveSite, type SiteServer } from '../support/server';
+import { copyProject, runAstro } from '../../scripts/lib/project-copy';
+import { serveSite, type SiteServer } from '../../scripts/lib/server';
 import { SEPARATOR } from '../../src/i18n/separator';
 
 const SIZE = 300;

@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import pkg from '../../package.json' with { type: 'json' };
 import { readContent, withPlainIds } from '../support/content';
-import { distDir, projectRoot, readPage, requireBuild } from '../support/dist';
+import { projectRoot } from '../../scripts/lib/project-root';
+import { distDir, readPage, requireBuild } from '../support/dist';
 
 requireBuild();
 const content = readContent();

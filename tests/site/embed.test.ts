@@ -11,9 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { useBuiltSite, watchedPage } from '../support/browser';
-import { contentIds, distDir, projectRoot, readPage } from '../support/dist';
+import { projectRoot } from '../../scripts/lib/project-root';
+import { contentIds, distDir, readPage } from '../support/dist';
 import { EMBED_DOCUMENTS } from '../support/embed';
-import { serveSite, type SiteServer } from '../support/server';
+import { serveSite, type SiteServer } from '../../scripts/lib/server';
 import { compareDates, precisionOf, type PartialDate } from '../../src/lib/dates';
 import { SEPARATOR } from '../../src/i18n/separator';
 

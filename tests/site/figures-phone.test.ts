@@ -7,7 +7,7 @@ import { useBuiltSite, watchedPage } from '../support/browser';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { projectRoot } from '../support/dist';
+import { projectRoot } from '../../scripts/lib/project-root';
 
 const site = useBuiltSite();
 

@@ -13,7 +13,8 @@ import { check, LinkState } from 'linkinator';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { useBuiltSite, watchedPage } from '../support/browser';
-import { distDir, htmlPages, projectRoot, readPage, requireBuild } from '../support/dist';
+import { projectRoot } from '../../scripts/lib/project-root';
+import { distDir, htmlPages, readPage, requireBuild } from '../support/dist';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 

@@ -7,7 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LaunchedChrome } from 'chrome-launcher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distDir, projectRoot, requireBuild } from '../support/dist';
+import { projectRoot } from '../../scripts/lib/project-root';
+import { distDir, requireBuild } from '../support/dist';
 import {
   describeFailures,
   launchChromeForLighthouse,
@@ -15,8 +16,8 @@ import {
   summarise,
   summaryTable,
   type PageSummary,
-} from '../support/lighthouse';
-import { serveSite, type SiteServer } from '../support/server';
+} from '../../scripts/lib/lighthouse';
+import { serveSite, type SiteServer } from '../../scripts/lib/server';
 
 const PAGES = [
   '/',

@@ -5,9 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, watchedPage, type PageProblems } from '../support/browser';
+import { launchBrowser } from '../../scripts/lib/chromium';
+import { watchedPage, type PageProblems } from '../support/browser';
 import { distDir, requireBuild } from '../support/dist';
-import { serveSite, type SiteServer } from '../support/server';
+import { serveSite, type SiteServer } from '../../scripts/lib/server';
 
 /** Agreements with the theme "Artificial intelligence" (content/agreements/*.mdx `themes`). */
 const AI = [

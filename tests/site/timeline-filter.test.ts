@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { useBuiltSite, watchedPage } from '../support/browser';
-import { contentIds, projectRoot } from '../support/dist';
+import { projectRoot } from '../../scripts/lib/project-root';
+import { contentIds } from '../support/dist';
 
 interface Front {
   themes: string[];

@@ -1,20 +1,12 @@
 /**
- * A real headless Chromium (Debian's), driven by playwright-core, with the flags this machine's closed
- * network needs. Each page records console errors, page errors, CSP violations and every request's origin.
+ * The built site in a real Chromium for a test file (scripts/lib/chromium.ts). Each page records console
+ * errors, page errors, CSP violations and every request's origin.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
+import { serveSite, type SiteServer } from '../../scripts/lib/server.ts';
 import { distDir, requireBuild } from './dist.ts';
-import { serveSite, type SiteServer } from './server.ts';
-import { CHROMIUM_FLAGS, chromiumPath } from './browser-path.ts';
-
-/** Launches Chromium; close it in afterAll. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: CHROMIUM_FLAGS,
-  });
-}
 
 /** What went wrong on a page, as a reader's browser would see it. */
 export interface PageProblems {

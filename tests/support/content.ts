@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { projectRoot } from './dist';
+import { projectRoot } from '../../scripts/lib/project-root';
 import { schemas } from './schemas';
 
 /** An entry as a collection holds it: its id and its parsed data. */

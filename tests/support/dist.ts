@@ -2,9 +2,8 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { projectRoot } from '../../scripts/lib/project-root.ts';
 
-/** The project's folder, where package.json is. */
-export const projectRoot = new URL('../../', import.meta.url).pathname;
 /** The build under test: OUT_DIR when set (as for `astro build`), else dist/. */
 export const distDir = process.env.OUT_DIR ? resolve(projectRoot, process.env.OUT_DIR) : join(projectRoot, 'dist');
 

@@ -11,7 +11,7 @@ import { collectRefs, findProblems, type CheckedEntry } from '../../src/lib/inte
 import { findMarkup } from '../../src/lib/plain-body';
 import { createSchemas, type ReferenceFactory } from '../../src/lib/schema';
 import { z } from 'astro/zod';
-import { projectRoot } from '../support/dist';
+import { projectRoot } from '../../scripts/lib/project-root';
 
 const corpus = readProseCorpus(join(projectRoot, 'content'));
 

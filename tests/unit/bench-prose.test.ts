@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProse, proseSentences, readProseCorpus, type Sentence } from '../../scripts/bench/prose.ts';
 import { seededRandom } from '../../scripts/bench/stats.ts';
-import { projectRoot } from '../support/dist';
+import { projectRoot } from '../../scripts/lib/project-root';
 
 describe('proseSentences', () => {
   it('reads the prose of a body and leaves out its front matter, headings, markers and addresses', () => {

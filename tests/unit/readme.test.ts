@@ -9,7 +9,7 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { CONFIDENCE_LEVELS, DOCUMENT_TYPES, STATUSES, UPDATE_KINDS } from '../../src/lib/schema';
 import { readContent, withPlainIds } from '../support/content';
-import { projectRoot } from '../support/dist';
+import { projectRoot } from '../../scripts/lib/project-root';
 import { schemas } from '../support/schemas';
 
 const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headersFile, pagePolicy, type TopLevelEntry } from '../../src/integrations/security-headers';
-import { parseHeadersFile } from '../support/server';
+import { parseHeadersFile } from '../../scripts/lib/server';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';";
 const BASE_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";

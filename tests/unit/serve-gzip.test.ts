@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveSite, type SiteServer } from '../support/server';
+import { serveSite, type SiteServer } from '../../scripts/lib/server';
 
 const dir = mkdtempSync(join(tmpdir(), 'serve-gzip-'));
 const html = `<!doctype html><title>x</title>${'<p>Memorandum of understanding</p>'.repeat(200)}`;

@@ -4,7 +4,7 @@
  */
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
-import { CHROMIUM_FLAGS, chromiumPath } from './browser-path.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
 
 /** The Lighthouse categories the site is scored on. */
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ASTRO_CLI, buildEnv } from '../../scripts/build-env.ts';
-import { projectRoot } from './dist.ts';
+import { ASTRO_CLI, buildEnv } from '../build-env.ts';
+import { projectRoot } from './project-root.ts';
 
 /** What a copy takes from the project, besides its content folder. */
 export const PROJECT_CODE = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'CITATION.cff'];

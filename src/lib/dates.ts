@@ -63,9 +63,27 @@ export function dayRange(date: PartialDate): { first: string; last: string } {
  * ("2024" after "2024-06-19"), because readers expect the known dates of a year first.
  */
 export function compareDates(a: PartialDate, b: PartialDate): number {
-  const byLast = dayRange(a).last.localeCompare(dayRange(b).last);
-  if (byLast !== 0) return byLast;
+  const x = lastDay(a);
+  const y = lastDay(b);
+  // ISO days of one length order as plain strings; localeCompare gave the same order, through ICU.
+  if (x !== y) return x < y ? -1 : 1;
   return PRECISIONS.indexOf(a.precision) - PRECISIONS.indexOf(b.precision);
+}
+
+/**
+ * The last day of each date compared, kept while the date object lives: a sort compares each date some
+ * twenty times, and working the day out afresh each time made sorting 3,000 agreements take about 0.1 s.
+ * Safe because no date is changed in place once read.
+ */
+const lastDays = new WeakMap<PartialDate, string>();
+
+function lastDay(date: PartialDate): string {
+  let last = lastDays.get(date);
+  if (last === undefined) {
+    last = dayRange(date).last;
+    lastDays.set(date, last);
+  }
+  return last;
 }
 
 /** Whether `inner` could fall within the span from `start` to `end` (inclusive), at their precisions. */

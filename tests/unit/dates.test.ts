@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   calendarProblem,
@@ -66,6 +67,50 @@ describe('ordering and containment', () => {
   it('orders by date, with a vaguer date after the precise dates it may contain', () => {
     const sorted = [year('2024'), day('2024-06-19'), month('2024-06'), day('2024-01-05')].sort(compareDates);
     expect(sorted.map((d) => d.value)).toEqual(['2024-01-05', '2024-06-19', '2024-06', '2024']);
+  });
+  it('puts a month after its last day and before the next month’s first, leap years included', () => {
+    const sorted = [day('2024-03-01'), month('2024-02'), day('2024-02-29'), day('2023-02-28'), month('2023-02')];
+    expect(sorted.sort(compareDates).map((d) => d.value)).toEqual([
+      '2023-02-28',
+      '2023-02',
+      '2024-02-29',
+      '2024-02',
+      '2024-03-01',
+    ]);
+  });
+  it('orders any dates by the last day each may stand for, then day before month before year', () => {
+    const date = fc
+      .record({
+        y: fc.integer({ min: 1990, max: 2030 }),
+        m: fc.integer({ min: 1, max: 12 }),
+        d: fc.integer({ min: 1, max: 28 }),
+        precision: fc.constantFrom('day', 'month', 'year'),
+      })
+      .map(({ y, m, d, precision }): PartialDate => {
+        const mm = String(m).padStart(2, '0');
+        const value =
+          precision === 'year'
+            ? `${y}`
+            : precision === 'month'
+              ? `${y}-${mm}`
+              : `${y}-${mm}-${String(d).padStart(2, '0')}`;
+        return { value, precision };
+      });
+    // The last day as a number of milliseconds: day 0 of the next month is the last of this one.
+    const lastDay = ({ value, precision }: PartialDate) => {
+      const [y = 0, m = 12, d] = value.split('-').map(Number);
+      return precision === 'day' ? Date.UTC(y, m - 1, d) : Date.UTC(y, precision === 'year' ? 12 : m, 0);
+    };
+    const rank = { day: 0, month: 1, year: 2 };
+    fc.assert(
+      fc.property(date, date, (a, b) => {
+        const expected = Math.sign(lastDay(a) - lastDay(b) || rank[a.precision] - rank[b.precision]);
+        expect(Math.sign(compareDates(a, b))).toBe(expected);
+        // Asked again, about the same two objects, it answers the same.
+        expect(Math.sign(compareDates(b, a))).toBe(-expected);
+        expect(Math.sign(compareDates(a, b))).toBe(expected);
+      }),
+    );
   });
   it('knows whether a date may fall within a span', () => {
     expect(mayFallWithin(day('2024-06-19'), day('2024-06-18'), day('2024-06-20'))).toBe(true);

@@ -74,8 +74,8 @@ const en = {
   'filter.clear': 'Clear all filters',
   'filter.skip': 'Skip the filters, to the documents',
   'year.title': 'Documents of {year}',
-  'year.intro': '{n} documents in the record were signed or exchanged in {year}.',
-  'year.introOne': '1 document in the record was signed or exchanged in {year}.',
+  'year.intro': '{n} documents in the record are dated {year}.',
+  'year.introOne': '1 document in the record is dated {year}.',
   'year.others': 'Other years',
   'years.title': 'Documents by year',
   'years.intro': 'The years in which the documents in the record were signed or exchanged, newest first.',
@@ -183,7 +183,7 @@ const en = {
   'glossary.lead':
     'Governments use different kinds of document for different levels of commitment. Only some of them bind the signatories in law. Most of the record consists of memoranda of understanding, which state an intention to cooperate and are not treaties: they are usually not legally binding. The sources do not say how binding any one document in this record is.',
   'glossary.statusIntro':
-    'A document’s status says how far it has gone as far as the sources tell: most are known only to have been signed or exchanged. The day the status was last checked is shown beside it.',
+    'A document’s status is the furthest step the sources report it reaching: most are known only to have been signed or exchanged. The day the status was last checked is shown beside it.',
   'glossary.confidenceIntro': 'How well the sources support a document’s entry, shown beside its status.',
   'glossary.dates': 'Dates',
   'glossary.datesText':
@@ -455,6 +455,7 @@ const en = {
     'The names of the entries in the {of} column, in the same order, so the file reads without dataset.json.',
   'data.csv.titles':
     'The title of each entry in the {of} column, in the same order, so the file reads without dataset.json.',
+  'data.csv.title': 'The title of the entry in the {of} column, so the file reads without dataset.json.',
   'data.csv.publishers': 'The publisher of each source in the {of} column, in the same order.',
   'data.csv.urls': 'The address of each source in the {of} column, in the same order, for citing it.',
   'data.csv.formula':

@@ -152,5 +152,8 @@ describe('agreements.csv', () => {
     expect(metadata.tableSchema.columns.find((c) => c.name === 'themes')?.separator).toBe(' | ');
     expect(metadata.tableSchema.columns.find((c) => c.name === 'title')?.separator).toBeUndefined();
     expect(metadata.tableSchema.columns.filter((c) => !c['dc:description'])).toEqual([]);
+    // Only a list lines its items up with another list; a single value has no order to keep.
+    const single = metadata.tableSchema.columns.filter((c) => !c.separator);
+    expect(single.filter((c) => /same order|each entry/.test(c['dc:description'])).map((c) => c.name)).toEqual([]);
   });
 });

@@ -460,6 +460,19 @@ describe('the sources page', () => {
     expect(citing(id).sort()).toEqual(expected.sort());
   });
 
+  it.each(content.sources.map((s) => s.id))(
+    '%s reads as sentences: each starts with a capital, and a title ending in "?" takes no extra full stop',
+    (id) => {
+      const entry = sourcesPage.getElementById(id)?.querySelector('p')?.text.replace(/\s+/g, ' ').trim() ?? '';
+      expect(entry).not.toMatch(/[?!.]\./);
+      // Split after each full stop that ends a sentence, not inside a name such as "Sdn. Bhd.".
+      const sentences = entry.split(/(?<=[.?!]) (?=\S)/);
+      expect(sentences.length).toBeGreaterThanOrEqual(3);
+      // The first is the publisher's name as it writes it ("broadsheet.asia").
+      for (const sentence of sentences.slice(1)) expect(sentence, entry).toMatch(/^[^a-z]/);
+    },
+  );
+
   it('opens with a link to each publisher’s heading, in the headings’ order', () => {
     const headings = sourcesPage.querySelectorAll('main h2').map((h) => h.id);
     expect(headings.every((id) => /^publisher-[a-z0-9-]+$/.test(id))).toBe(true);

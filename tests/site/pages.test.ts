@@ -514,6 +514,17 @@ describe('the changes page', () => {
     expect(new Set(keys).size, said.join('\n')).toBe(keys.length);
   });
 
+  it('names the documents a change was made to before saying what changed', () => {
+    const noted = lines.filter((li) => li.querySelector('p'));
+    expect(noted.length).toBeGreaterThan(0);
+    for (const li of noted) {
+      const text = li.text.replace(/\s+/g, ' ');
+      const firstLink = li.querySelector('a')?.text.trim() ?? '';
+      expect(firstLink, text).not.toBe('');
+      expect(text.indexOf(firstLink), text).toBeLessThan(text.indexOf(li.querySelector('p')?.text.trim() ?? ''));
+    }
+  });
+
   it('still links every addition and every update of every document', () => {
     const linked = new Set(lines.flatMap((li) => li.querySelectorAll('a').map((a) => a.getAttribute('href'))));
     for (const id of contentIds('agreements')) {

@@ -457,7 +457,7 @@ const en = {
     'The names of the entries in the {of} column, in the same order, so the file reads without dataset.json.',
   'data.csv.titles':
     'The title of each entry in the {of} column, in the same order, so the file reads without dataset.json.',
-  'data.csv.title': 'The title of the entry in the {of} column, so the file reads without dataset.json.',
+  'data.csv.titleOne': 'The title of the entry in the {of} column, so the file reads without dataset.json.',
   'data.csv.publishers': 'The publisher of each source in the {of} column, in the same order.',
   'data.csv.urls': 'The address of each source in the {of} column, in the same order, for citing it.',
   'data.csv.formula':

@@ -269,7 +269,7 @@ function readableColumns(input: DatasetInput): CsvColumn[] {
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const column = (
     name: string,
-    what: 'names' | 'titles' | 'title' | 'publishers' | 'urls',
+    what: 'names' | 'titles' | 'titleOne' | 'publishers' | 'urls',
     of: string,
     list: boolean,
     values: (entry: Json) => string[],
@@ -289,7 +289,7 @@ function readableColumns(input: DatasetInput): CsvColumn[] {
     column('theme_titles', 'titles', 'themes', true, (e) =>
       ids(e, 'themes').map((id) => text(themes?.get(id)?.['title'])),
     ),
-    column('event_title', 'title', 'event', false, (e) =>
+    column('event_title', 'titleOne', 'event', false, (e) =>
       ids(e, 'event').map((id) => text(events?.get(id)?.['title'])),
     ),
     column('sources_publisher', 'publishers', 'sources_source', true, (e) =>

@@ -327,6 +327,8 @@ const en = {
   'compare.themeNone': 'no theme',
   'compare.caveat':
     'The sources report {reported} documents for the {when} package and {described} are described here, so a theme missing from that package may be in a document not yet described.',
+  'compare.outside':
+    'For the {when} package this site also describes {n} outside the {reported} reported, which is why it describes more documents than the sources report.',
   'charts.title': 'Trade in charts',
   'charts.intro':
     'Two of the figures above, each drawn from zero to its own scale, so a bar in one chart cannot be compared with a bar in the other. Values that this site computed from the quoted figures are marked “derived by this site” and drawn with a dashed outline.',

@@ -223,6 +223,18 @@ describe('the comparison of June 2024 and April 2025', () => {
     );
   });
 
+  it('says under the table why a package has more documents described than reported', () => {
+    const summary = html.querySelector('#compare-summary')?.text.replace(/\s+/g, ' ') ?? '';
+    const more = (['left', 'right'] as const).filter(
+      (side) => Number(cell('described', side)) > Number(cell('reported', side)),
+    );
+    // June 2024: 14 reported, and the joint statement of the next day described as well.
+    expect(more).toEqual(['left']);
+    for (const side of more) {
+      expect(summary).toContain(`outside the ${cell('reported', side) ?? ''} reported`);
+    }
+  });
+
   it('counts themes per package as content does, and names the themes found in one package only', () => {
     const [left, right] = EVENTS.map((id) => agreements.filter((a) => a.event === id));
     const count = (docs: typeof agreements | undefined, theme: string) =>

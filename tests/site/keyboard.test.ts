@@ -95,8 +95,11 @@ describe('a table in its scrolling region', () => {
     const { page } = await watchedPage(site.browser, { width: 375 });
     await page.goto(`${site.server.origin}/matrix/`);
     const narrow = await regions(page);
-    expect(narrow.length).toBeGreaterThan(0);
-    expect(narrow).toEqual(narrow.map(() => ({ overflows: true, tabStop: true })));
+    // At 375 px themes by year fits, and themes by event, a column per event, does not: one of each.
+    expect(narrow).toEqual([
+      { overflows: false, tabStop: false },
+      { overflows: true, tabStop: true },
+    ]);
     await page.setViewportSize({ width: 1280, height: 900 });
     await expect.poll(() => regions(page)).toEqual(narrow.map(() => ({ overflows: false, tabStop: false })));
     await page.setViewportSize({ width: 375, height: 900 });

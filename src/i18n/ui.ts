@@ -78,7 +78,7 @@ const en = {
   'year.introOne': '1 document in the record is dated {year}.',
   'year.others': 'Other years',
   'years.title': 'Documents by year',
-  'years.intro': 'The years in which the documents in the record were signed or exchanged, newest first.',
+  'years.intro': 'The years the documents in the record are dated, newest first.',
   'types.title': 'Documents by type',
   'types.intro':
     'Each kind of document in the record, with what it usually commits the two sides to. The glossary explains the labels the site uses.',

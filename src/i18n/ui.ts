@@ -232,7 +232,7 @@ const en = {
     'The sources report that the two sides issued it, as a joint statement is issued; they do not say whether it was signed.',
   'statusMeaning.signed': 'The sources report that it was signed.',
   'statusMeaning.exchanged':
-    'The sources report it signed, or exchanged at a ceremony, without telling the two apart. Most documents of the two state visits are reported this way.',
+    'The sources report it signed, or exchanged at a ceremony, without telling the two apart. Most documents of the two leaders’ visits are reported this way.',
   'statusMeaning.in-force': 'The sources report that it has taken effect.',
   'statusMeaning.implemented': 'The sources report work carried out under it.',
   'statusMeaning.superseded': 'The sources report that a later document has replaced it.',
@@ -331,7 +331,7 @@ const en = {
     'For the {when} package this site also describes {n} outside the {reported} reported, which is why it describes more documents than the sources report.',
   'charts.title': 'Trade in charts',
   'charts.intro':
-    'Two of the figures above, each drawn from zero to its own scale, so a bar in one chart cannot be compared with a bar in the other. Values that this site computed from the quoted figures are marked “derived by this site” and drawn with a dashed outline.',
+    'Two charts of some of the figures above. Each is drawn from zero to its own scale, so a bar in one chart cannot be compared with a bar in the other. Values that this site computed from the quoted figures are marked “derived by this site” and drawn with a dashed outline.',
   'charts.trade.title': 'Total trade between Malaysia and China, 2023 and 2024, in RM billion',
   'charts.trade.desc':
     'Bar chart. 2023: {a}. 2024: {b}. The change from 2023 to 2024, derived by this site, is {change} ({percent}).',

@@ -22,7 +22,8 @@ function resultIds(page: Page): Promise<string[]> {
 async function openSearch(query: string) {
   const watched = await watchedPage(site.browser);
   await watched.page.goto(`${site.server.root}search/${query}`);
-  await watched.page.locator('[data-search-facets]:not([hidden])').waitFor();
+  // Attached, not visible: a search that finds nothing hides its facets once it has searched.
+  await watched.page.locator('[data-search-facets]:not([hidden])').waitFor({ state: 'attached' });
   await watched.page.locator('[data-search-status]:not(:text("Searching"))').waitFor();
   return watched;
 }
@@ -515,6 +516,30 @@ describe('the search page', () => {
     expect(await page.locator('[data-search-suggest]').getByRole('link', { name: 'Timeline' }).isVisible()).toBe(true);
     expect(problems.consoleErrors).toEqual([]);
   });
+
+  it('shows no empty filter boxes when nothing matches, and keeps them when a ticked filter is the reason', async () => {
+    for (const width of [1280, 375]) {
+      const { page } = await watchedPage(site.browser, { width });
+      await page.goto(`${site.server.root}search/?q=zzqqxxnothing`);
+      await page.getByRole('status').filter({ hasText: 'No results' }).waitFor();
+      // Neither the boxes (wide) nor the button that would open them (narrow) are shown, or reached by Tab.
+      await expect(page.getByRole('group', { name: 'Theme' }).isVisible()).resolves.toBe(false);
+      await expect(page.locator('[data-facets-toggle]').isVisible()).resolves.toBe(false);
+      const reached = new Set<string>();
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        reached.add(
+          await page.evaluate(() => (document.activeElement?.closest('[data-search-facets]') ? 'facets' : '')),
+        );
+      }
+      expect(reached.has('facets'), `${width} px`).toBe(false);
+      // A filter that leaves nothing: the boxes stay, so the reader can untick it.
+      await page.goto(`${site.server.root}search/?q=durian&theme=artificial-intelligence`);
+      await page.getByRole('status').filter({ hasText: 'with these filters' }).waitFor();
+      if (width === 375) await page.locator('[data-facets-toggle]').click();
+      await expect(page.getByRole('checkbox', { name: /Artificial intelligence/ }).isVisible()).resolves.toBe(true);
+    }
+  });
 });
 
 describe('the header search', () => {
@@ -574,6 +599,31 @@ describe('the header search', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe(target);
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.cspViolations).toEqual([]);
+  });
+
+  it('says how many of the results the panel lists when there are more than it holds', async () => {
+    const { page } = await watchedPage(site.browser);
+    await page.goto(site.server.root);
+    const box = page.getByRole('combobox', { name: /search agreements/i });
+    await box.fill('visa');
+    const status = page.locator('[data-panel-status]', { hasText: '“visa”' });
+    await status.waitFor();
+    const options = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+    const listed = await options.count();
+    const [, total, shown] =
+      /^(\d+) results for “visa”; the first (\d+) are listed here\.$/.exec((await status.textContent()) ?? '') ?? [];
+    expect(Number(total)).toBeGreaterThan(listed);
+    expect(Number(shown)).toBe(listed);
+    // The full results page finds the same number.
+    await page.goto(`${site.server.root}search/?q=visa`);
+    await page.getByRole('status').filter({ hasText: 'results for' }).waitFor();
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(new RegExp(`^${total} results for “visa”`));
+    // Fewer results than the panel holds: the count alone, since every one is listed.
+    await page.goto(site.server.root);
+    await box.fill('ZJU');
+    const few = page.locator('[data-panel-status]', { hasText: '“ZJU”' });
+    await few.waitFor();
+    await expect(few.textContent()).resolves.toBe(`${await options.count()} results for “ZJU”`);
   });
 
   it('says in each option which search term found a result whose excerpt shows no match', async () => {

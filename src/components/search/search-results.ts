@@ -281,6 +281,8 @@ async function start(root: HTMLElement): Promise<void> {
     updateCounts(form, counts);
     list.replaceChildren(...next.hits.map((hit) => resultItem(hit, messages)));
     suggest.hidden = next.total > 0;
+    // Nothing found and nothing ticked: there is nothing to narrow, so the facets show nothing (search.astro).
+    facets.toggleAttribute('data-empty', next.total === 0 && !hasFilters(state));
     showMoreButton(next.total);
     say(describe(next.total));
   };

@@ -372,6 +372,7 @@ const en = {
   'search.themesLabel': 'Themes:',
   'search.panelLabel': 'Search results',
   'search.panelAll': 'All results and filters',
+  'search.panelMore': '{n} results for “{q}”; the first {k} are listed here.',
   'search.panelNone': 'No results for “{q}”. Try an acronym, or browse the themes or the timeline.',
   'search.panelFailed': 'The search index could not be loaded (you may be offline).',
   'search.alsoAs': 'Also searchable as',

@@ -111,10 +111,9 @@ export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): voi
       shown = query;
       render(query);
       const n = outcome.total;
-      status.textContent = fillTemplate(messages[n === 0 ? 'msgNone' : n === 1 ? 'msgOne' : 'msgMany'] ?? '', {
-        n,
-        q: query,
-      });
+      // The panel lists at most PANEL_RESULTS: beyond that, the count says so, or a screen reader hears more than it finds.
+      const key = n === 0 ? 'msgNone' : n === 1 ? 'msgOne' : n > hits.length ? 'msgMore' : 'msgMany';
+      status.textContent = fillTemplate(messages[key] ?? '', { n, q: query, k: hits.length });
     } catch {
       if (mine !== generation) return;
       hits = [];

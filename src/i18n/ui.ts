@@ -84,6 +84,8 @@ const en = {
     'Each kind of document in the record, with what it usually commits the two sides to. The glossary explains the labels the site uses.',
   'documents.title': 'Find the documents',
   'documents.intro': 'The record holds {n} documents, each with its own page. Find them:',
+  'documents.description':
+    'The record holds {n} documents, each with its own page: find them on the timeline, year by year, by type, by theme, by search, or all at once as JSON or CSV.',
   'documents.timeline': 'on the timeline, newest first',
   'documents.years': 'year by year',
   'documents.types': 'by type of document',

@@ -37,6 +37,16 @@ describe('social card metadata', () => {
     expect(meta(path, 'twitter:image')).toBe(meta(path, 'og:image'));
   });
 
+  it.each(pages)(
+    '%s has a description that reads as a whole sentence on its own, as a link preview shows it',
+    (path) => {
+      const description = meta(path, 'description');
+      expect(meta(path, 'og:description')).toBe(description);
+      // Not a page's lead-in to a list ("Find them:") or a cut-off sentence.
+      expect(description).toMatch(/[.?!”)]$/);
+    },
+  );
+
   it.each(pages)('%s has an og:image that is a 1200×630 PNG in the build', (path) => {
     const file = cardFile(meta(path, 'og:image'));
     expect(sizeOf(file), file).toMatchObject({ type: 'png', width: 1200, height: 630 });

@@ -154,6 +154,10 @@ export function generateContent(size: number, corpus: readonly Sentence[], seed 
         `  kind: person`,
         `  role: ${q(pick(['Minister', 'Deputy Minister', 'Director-General', 'Chairman', 'Ambassador']))}`,
         `  memberOf: ${pick(orgs)}`,
+        // A person cites a source for their name and office, as the schema asks.
+        `  sources:`,
+        `    - source: ${pick(sources)}`,
+        `      supports: ${q('Name and office')}`,
       );
     }
   }

@@ -169,6 +169,7 @@ const en = {
   'sources.citedBy.events': 'Cited by events',
   'sources.citedBy.themes': 'Cited by themes',
   'sources.citedBy.figures': 'Cited by key figures',
+  'sources.citedBy.actors': 'Cited for bodies and people',
   'sources.titleUnknown': 'Headline not recorded; see the address',
   'sources.publishers': 'Publishers',
   'sources.count': '{n} sources',

@@ -43,6 +43,7 @@ export function actorPageInputs(record: SiteRecord, id: string): unknown {
     memberOf: data.memberOf && record.actor(data.memberOf.id).data,
     members: record.membersOf(id).map((a) => [a.id, a.data]),
     cards: record.cardsFor('actors', id),
+    sources: data.sources.map((c) => record.source(c.source.id).data),
   };
 }
 

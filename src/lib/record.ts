@@ -72,7 +72,7 @@ export interface SiteRecord {
   cardsFor(collection: 'themes' | 'events' | 'actors' | 'sources', id: string): AgreementCard[];
   /** The actors that are members of an actor (its `memberOf`), in the actors' order. */
   membersOf(id: string): Actor[];
-  /** The events, themes and key figures that cite a source, each kind in its collection's order. */
+  /** The events, themes, key figures, bodies and people that cite a source, each kind in its collection's order. */
   citersOf(sourceId: string): SourceCiters;
 }
 
@@ -81,6 +81,7 @@ export interface SourceCiters {
   events: Event[];
   themes: Theme[];
   figures: Figure[];
+  actors: Actor[];
 }
 
 function index<T extends { id: string }>(entries: T[], collection: string): (id: string) => T {
@@ -215,6 +216,7 @@ async function load(): Promise<SiteRecord> {
   const eventsCiting = bySource(events);
   const themesCiting = bySource(themes);
   const figuresCiting = bySource(figures);
+  const actorsCiting = bySource(actors);
 
   return {
     agreements,
@@ -247,7 +249,12 @@ async function load(): Promise<SiteRecord> {
     card,
     cardsFor: (collection, id) => citing.get(`${collection}/${id}`) ?? [],
     membersOf: (id) => members.get(id) ?? [],
-    citersOf: (id) => ({ events: eventsCiting(id), themes: themesCiting(id), figures: figuresCiting(id) }),
+    citersOf: (id) => ({
+      events: eventsCiting(id),
+      themes: themesCiting(id),
+      figures: figuresCiting(id),
+      actors: actorsCiting(id),
+    }),
   };
 }
 

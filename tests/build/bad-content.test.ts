@@ -107,6 +107,12 @@ const cases: BadCase[] = [
     expected: ['content/actors.yaml', 'item 3', 'field "id" value "ndrc"'],
   },
   {
+    name: 'person with no source for their name and part',
+    breakIt: (c) =>
+      appendFileSync(join(c, 'actors.yaml'), '- id: someone\n  name: Some One\n  country: MY\n  kind: person\n'),
+    expected: ['content/actors.yaml', 'sources', 'person "Some One" needs at least one source'],
+  },
+  {
     name: 'event that ends before it starts',
     breakIt: (c) => edit(c, 'events/state-visit.mdx', 'end: { value: "2025-04-17"', 'end: { value: "2025-04-14"'),
     expected: ['state-visit', 'end.value', '2025-04-14'],

@@ -191,6 +191,12 @@ const SIGHTINGS: Sighting[] = [
   { page: '/actors/ndrc/', selector: 'meta[name="description"]', attr: 'content', expected: F.mathMxss },
   { page: '/actors/fixture-signatory/', selector: '.facts a', expected: F.styleImg },
   { page: '/actors/fixture-signatory/', selector: '.facts dd', expected: F.inputAutofocus },
+  {
+    page: '/actors/fixture-signatory/',
+    selector: '.citations li',
+    match: 'contains',
+    expected: `${t('agreement.supports')} ${F.svgAnimate}`,
+  },
   { page: '/actors/', selector: '.actor-list a', expected: F.styleImg },
   { page: '/actors/', selector: '.actor-list li', match: 'contains', expected: `(${F.mouseover})` },
   // The timeline, sources and figures.

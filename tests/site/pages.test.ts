@@ -456,6 +456,7 @@ describe('the sources page', () => {
       ...content.events.filter((e) => cites(e, id)).map((e) => `/events/${e.id}/`),
       ...content.themes.filter((e) => cites(e, id)).map((e) => `/themes/${e.id}/`),
       ...content.figures.filter((e) => cites(e, id)).map((e) => `/figures/#${e.id}`),
+      ...content.actors.filter((e) => cites(e, id)).map((e) => `/actors/${e.id}/`),
     ];
     expect(citing(id).sort()).toEqual(expected.sort());
   });
@@ -654,5 +655,18 @@ describe('the folders above the entry pages', () => {
   it('/agreements/ is a page that leads to the documents, not "Page not found"', () => {
     expect(readPage('/agreements/').querySelector('h1')?.text).toBe('Find the documents');
     expect(links('/agreements/')).toEqual(expect.arrayContaining(['/', '/years/', '/types/', '/search/']));
+  });
+});
+
+describe('a person’s page cites the reports that name them', () => {
+  const people = readContent().actors.filter((actor) => actor.data.kind === 'person');
+
+  it.each(people.map((p) => ({ id: p.id, cited: (p.data['sources'] as unknown[]).length })))('$id', ({ id, cited }) => {
+    const citations = readPage(`/actors/${id}/`).querySelectorAll(
+      'section[aria-labelledby="actor-sources"] .citations > li',
+    );
+    expect(citations.length).toBe(cited);
+    expect(citations.length).toBeGreaterThan(0);
+    for (const li of citations) expect(li.querySelector('cite')).not.toBeNull();
   });
 });

@@ -217,20 +217,29 @@ const themeArb = fc.record(
   { requiredKeys: ['title', 'summary', 'order'] },
 );
 
-const actorArb = fc.record(
-  {
-    id: idArb,
-    name: textArb,
-    abbreviation: textArb,
-    country: fc.constantFrom(...COUNTRIES),
-    kind: fc.constantFrom(...ACTOR_KINDS),
-    role: textArb,
-    memberOf: idArb,
-    aliases: textsArb,
-    description: textArb,
-  },
-  { requiredKeys: ['id', 'name', 'country', 'kind'] },
-);
+// A person cites at least one source for their name and part; a body may cite none.
+const actorArb = fc
+  .tuple(
+    fc.record(
+      {
+        id: idArb,
+        name: textArb,
+        abbreviation: textArb,
+        country: fc.constantFrom(...COUNTRIES),
+        kind: fc.constantFrom(...ACTOR_KINDS),
+        role: textArb,
+        memberOf: idArb,
+        aliases: textsArb,
+        description: textArb,
+        sources: fc.array(citationArb, { maxLength: 3 }),
+      },
+      { requiredKeys: ['id', 'name', 'country', 'kind'] },
+    ),
+    citationsArb,
+  )
+  .map(([actor, citations]) =>
+    actor.kind === 'person' && (actor.sources ?? []).length === 0 ? { ...actor, sources: citations } : actor,
+  );
 
 const figureArb = fc.record(
   {
@@ -576,6 +585,7 @@ const actorCorruptions: Corruptions = {
   memberOf: setTo('memberOf', notStringArb),
   ...badTexts('aliases'),
   description: setTo('description', badOptionalTextArb),
+  ...badCitations('sources', false),
 };
 
 const figureCorruptions: Corruptions = {

@@ -104,6 +104,29 @@ describe('event schema', () => {
   });
 });
 
+describe('actor schema', () => {
+  const person = {
+    id: 'someone',
+    name: 'Some One',
+    country: 'MY',
+    kind: 'person',
+    role: 'Minister',
+    sources: [{ source: 's', supports: 'office' }],
+  };
+  it('accepts a person with a source, and a body without one', () => {
+    expect(failingPaths(schemas.actor, person)).toEqual([]);
+    expect(failingPaths(schemas.actor, { ...person, kind: 'ministry', role: undefined, sources: undefined })).toEqual(
+      [],
+    );
+  });
+  it('rejects a person with no source, at sources, naming the person', () => {
+    const parsed = schemas.actor.safeParse({ ...person, sources: [] });
+    expect(parsed.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['sources', 'person "Some One" needs at least one source for their name and part'],
+    ]);
+  });
+});
+
 describe('source schema', () => {
   it('accepts an https source without a known date', () => {
     expect(failingPaths(schemas.source, { ...validSource(), published: undefined })).toEqual([]);

@@ -142,6 +142,9 @@ export function generateContent(size: number, corpus: readonly Sentence[], seed 
         `  kind: ${pick(['ministry', 'agency', 'company', 'university', 'body'])}`,
         `  aliases: [${q(`${side} body ${i + 1}`)}]`,
         `  description: ${q(text(12))}`,
+        `  sources:`,
+        `    - source: ${pick(sources)}`,
+        `      supports: ${q('Its part in the documents')}`,
       );
     }
     for (let i = 0; i < peoplePerSide; i += 1) {
@@ -154,7 +157,6 @@ export function generateContent(size: number, corpus: readonly Sentence[], seed 
         `  kind: person`,
         `  role: ${q(pick(['Minister', 'Deputy Minister', 'Director-General', 'Chairman', 'Ambassador']))}`,
         `  memberOf: ${pick(orgs)}`,
-        // A person cites a source for their name and office, as the schema asks.
         `  sources:`,
         `    - source: ${pick(sources)}`,
         `      supports: ${q('Name and office')}`,

@@ -383,43 +383,31 @@ export function createSchemas(reference: ReferenceFactory) {
       }
     });
 
-  const actor = z
-    .object(
-      {
-        /** Stable id, used in URLs and references. */
-        id: z.string(kindError).regex(ID_PATTERN),
-        /** Full English name. */
-        name: text('name'),
-        /** The usual abbreviation (MITI, NDRC), if there is one. */
-        abbreviation: text().optional(),
-        /** Malaysia, China, or neither. */
-        country: oneOf(COUNTRIES),
-        /** Ministry, agency, company, university, person or other body. */
-        kind: oneOf(ACTOR_KINDS),
-        /** For a person: the office the sources give them at the time. */
-        role: text().optional(),
-        /** For a person: the body they acted for. */
-        memberOf: reference('actors').optional(),
-        /** Other names: Malay and Chinese names, former names, other spellings. */
-        aliases: z.array(text(), kindError).default([]),
-        /** A sentence on who this is, from the sources. */
-        description: text().optional(),
-        /** Reports that name this body or person, and what each supports (a person's office, their part). */
-        sources: z.array(citation, kindError).default([]),
-      },
-      kindError,
-    )
-    .check((ctx) => {
-      // A person's name, office and part in the documents are facts about someone: each needs its source.
-      if (ctx.value.kind === 'person' && ctx.value.sources.length === 0) {
-        ctx.issues.push({
-          code: 'custom',
-          input: ctx.value.sources,
-          path: ['sources'],
-          message: `person "${ctx.value.name}" needs at least one source for their name and part`,
-        });
-      }
-    });
+  const actor = z.object(
+    {
+      /** Stable id, used in URLs and references. */
+      id: z.string(kindError).regex(ID_PATTERN),
+      /** Full English name. */
+      name: text('name'),
+      /** The usual abbreviation (MITI, NDRC), if there is one. */
+      abbreviation: text().optional(),
+      /** Malaysia, China, or neither. */
+      country: oneOf(COUNTRIES),
+      /** Ministry, agency, company, university, person or other body. */
+      kind: oneOf(ACTOR_KINDS),
+      /** For a person: the office the sources give them at the time. */
+      role: text().optional(),
+      /** For a person: the body they acted for. */
+      memberOf: reference('actors').optional(),
+      /** Other names: Malay and Chinese names, former names, other spellings. */
+      aliases: z.array(text(), kindError).default([]),
+      /** A sentence on who this is, from the sources. */
+      description: text().optional(),
+      /** Reports that name this body or person and back what its entry says (an office, a part in the documents). */
+      sources: citations,
+    },
+    kindError,
+  );
 
   const source = z.object(
     {

@@ -107,10 +107,10 @@ const cases: BadCase[] = [
     expected: ['content/actors.yaml', 'item 3', 'field "id" value "ndrc"'],
   },
   {
-    name: 'person with no source for their name and part',
+    name: 'body with no source for what its entry says',
     breakIt: (c) =>
-      appendFileSync(join(c, 'actors.yaml'), '- id: someone\n  name: Some One\n  country: MY\n  kind: person\n'),
-    expected: ['content/actors.yaml', 'sources', 'person "Some One" needs at least one source'],
+      appendFileSync(join(c, 'actors.yaml'), '- id: some-office\n  name: Some Office\n  country: MY\n  kind: agency\n'),
+    expected: ['content/actors.yaml', 'some-office', 'sources: required, but missing'],
   },
   {
     name: 'event that ends before it starts',

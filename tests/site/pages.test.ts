@@ -658,10 +658,10 @@ describe('the folders above the entry pages', () => {
   });
 });
 
-describe('a person’s page cites the reports that name them', () => {
-  const people = readContent().actors.filter((actor) => actor.data.kind === 'person');
+describe('every body’s and person’s page cites the reports that name them', () => {
+  const actors = readContent().actors;
 
-  it.each(people.map((p) => ({ id: p.id, cited: (p.data['sources'] as unknown[]).length })))('$id', ({ id, cited }) => {
+  it.each(actors.map((a) => ({ id: a.id, cited: (a.data['sources'] as unknown[]).length })))('$id', ({ id, cited }) => {
     const citations = readPage(`/actors/${id}/`).querySelectorAll(
       'section[aria-labelledby="actor-sources"] .citations > li',
     );

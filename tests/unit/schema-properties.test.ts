@@ -217,29 +217,22 @@ const themeArb = fc.record(
   { requiredKeys: ['title', 'summary', 'order'] },
 );
 
-// A person cites at least one source for their name and part; a body may cite none.
-const actorArb = fc
-  .tuple(
-    fc.record(
-      {
-        id: idArb,
-        name: textArb,
-        abbreviation: textArb,
-        country: fc.constantFrom(...COUNTRIES),
-        kind: fc.constantFrom(...ACTOR_KINDS),
-        role: textArb,
-        memberOf: idArb,
-        aliases: textsArb,
-        description: textArb,
-        sources: fc.array(citationArb, { maxLength: 3 }),
-      },
-      { requiredKeys: ['id', 'name', 'country', 'kind'] },
-    ),
-    citationsArb,
-  )
-  .map(([actor, citations]) =>
-    actor.kind === 'person' && (actor.sources ?? []).length === 0 ? { ...actor, sources: citations } : actor,
-  );
+// Every body and person cites at least one source for what its entry says.
+const actorArb = fc.record(
+  {
+    id: idArb,
+    name: textArb,
+    abbreviation: textArb,
+    country: fc.constantFrom(...COUNTRIES),
+    kind: fc.constantFrom(...ACTOR_KINDS),
+    role: textArb,
+    memberOf: idArb,
+    aliases: textsArb,
+    description: textArb,
+    sources: citationsArb,
+  },
+  { requiredKeys: ['id', 'name', 'country', 'kind', 'sources'] },
+);
 
 const figureArb = fc.record(
   {
@@ -585,7 +578,7 @@ const actorCorruptions: Corruptions = {
   memberOf: setTo('memberOf', notStringArb),
   ...badTexts('aliases'),
   description: setTo('description', badOptionalTextArb),
-  ...badCitations('sources', false),
+  ...badCitations('sources', true),
 };
 
 const figureCorruptions: Corruptions = {
@@ -707,6 +700,7 @@ describe('schemas accept generated valid entries', () => {
         const result = schemas.actor.safeParse(raw);
         expect(issuePaths(result)).toEqual([]);
         expect(result.data?.memberOf).toEqual(raw.memberOf === undefined ? undefined : ref('actors')(raw.memberOf));
+        expect(result.data?.sources.map((s) => s.source)).toEqual(citedSources(raw.sources));
       }),
       RUNS,
     );
@@ -1003,6 +997,7 @@ const recordArb = (minEvents = 0) =>
             n(pools.themes.length),
           ),
           memberOf: fc.array(fc.option(fc.constantFrom(...pools.actors), { nil: undefined }), n(pools.actors.length)),
+          actors: fc.array(citeArb, n(pools.actors.length)),
         })
         .map((generated) => {
           const items: Item[] = [];
@@ -1056,6 +1051,7 @@ const recordArb = (minEvents = 0) =>
               country: 'MY',
               kind: 'ministry',
               ...(memberOf ? { memberOf } : {}),
+              sources: generated.actors[i] ?? [],
             });
           });
           pools.sources.forEach((id) =>

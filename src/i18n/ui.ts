@@ -184,9 +184,10 @@ const en = {
   'figures.source': 'Source',
   'figures.derived': 'derived by this site',
   'glossary.title': 'Glossary of document types',
-  'glossary.description': 'What each kind of document means, and why a memorandum of understanding is not a treaty.',
+  'glossary.description':
+    'What each kind of document means, and why a memorandum of understanding is usually not a treaty.',
   'glossary.lead':
-    'Governments use different kinds of document for different levels of commitment. Only some of them bind the signatories in law. Most of the record consists of memoranda of understanding, which state an intention to cooperate and are not treaties: they are usually not legally binding. The sources do not say how binding any one document in this record is.',
+    'Governments use different kinds of document for different levels of commitment. Only some of them bind the signatories in law. Most of the record consists of memoranda of understanding, which state an intention to cooperate and are usually not treaties: most are not meant to be legally binding. The sources do not say how binding any one document in this record is.',
   'glossary.statusIntro':
     'A document’s status is the furthest step the sources report it reaching: most are known only to have been signed or exchanged. The day the status was last checked is shown beside it.',
   'glossary.confidenceIntro': 'How well the sources support a document’s entry, shown beside its status.',

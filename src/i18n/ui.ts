@@ -80,8 +80,8 @@ const en = {
   'years.title': 'Documents by year',
   'years.intro': 'The years the documents in the record are dated, newest first.',
   'types.title': 'Documents by type',
-  'types.intro':
-    'Each kind of document in the record, with what it usually commits the two sides to. The glossary explains the labels the site uses.',
+  'types.intro': 'Each kind of document in the record, with what it usually commits the two sides to.',
+  'types.glossary': 'The glossary explains these and the other labels the site uses, such as status and confidence.',
   'documents.title': 'Find the documents',
   'documents.intro': 'The record holds {n} documents, each with its own page. Find them:',
   'documents.description':

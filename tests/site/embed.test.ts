@@ -161,6 +161,15 @@ describe('the embed page', () => {
     expect(readPage('/embed/timeline/').querySelector('noscript')?.text).toContain('Filtering needs JavaScript');
   });
 
+  it('tells a host page’s readers the day the record was built, as the site’s footer does', () => {
+    const credit = readPage('/embed/timeline/').querySelector('.embed__credit');
+    const siteDay = readPage('/').querySelector('.site-footer time');
+    expect(credit?.querySelector('time')?.getAttribute('datetime')).toBe(siteDay?.getAttribute('datetime'));
+    expect(credit?.text.replace(/\s+/g, ' ').trim()).toBe(
+      `Malaysia–China Cooperation Tracker${SEPARATOR.replace(/\s+/g, ' ')}Last updated: ${siteDay?.text ?? ''}`,
+    );
+  });
+
   it('is kept out of search engines, the sitemap and the search index', () => {
     const html = readPage('/embed/timeline/');
     expect(html.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');

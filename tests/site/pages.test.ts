@@ -515,6 +515,14 @@ describe('the changes page', () => {
     expect(new Set(keys).size, said.join('\n')).toBe(keys.length);
   });
 
+  it('sets the date, the kind of change and the documents apart, as "8 December 2026 · Correction: …"', () => {
+    for (const li of lines) {
+      const head = li.text.replace(/\s+/g, ' ').trim();
+      const kind = li.querySelector('.muted')?.text.trim() ?? '';
+      expect(head, head).toMatch(new RegExp(`^\\d{1,2} \\p{L}+ \\d{4} · ${kind}: \\S`, 'u'));
+    }
+  });
+
   it('names the documents a change was made to before saying what changed', () => {
     const noted = lines.filter((li) => li.querySelector('p'));
     expect(noted.length).toBeGreaterThan(0);
@@ -650,6 +658,13 @@ describe('the folders above the entry pages', () => {
         .filter((href) => href.startsWith('/types/'))
         .sort(),
     ).toEqual(types.sort());
+  });
+
+  it('/types/ links the glossary it refers the reader to', () => {
+    const link = readPage('/types/')
+      .querySelectorAll('main a')
+      .find((a) => a.getAttribute('href') === '/glossary/');
+    expect(link?.text).toMatch(/glossary/i);
   });
 
   it('/agreements/ is a page that leads to the documents, not "Page not found"', () => {

@@ -46,6 +46,8 @@ const en = {
   'search.resultKinds': '1 result for “{q}”: {kinds}.',
   'search.resultsDated': '{n} results for “{q}” that have a date.',
   'search.resultDated': '1 result for “{q}” that has a date.',
+  'search.undated': '{n} more have no date and are listed only under “{order}”.',
+  'search.undatedOne': '1 more has no date and is listed only under “{order}”.',
   'search.count.agreement': '{n} documents',
   'search.count.agreementOne': '1 document',
   'search.count.theme': '{n} themes',

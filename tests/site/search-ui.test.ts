@@ -285,9 +285,12 @@ describe('the search page', () => {
       });
     const oldest = await dates();
     expect(oldest.length).toBeGreaterThanOrEqual(7);
-    // The date order leaves out pages without a date (bodies, themes), and the status says so.
+    // The date order leaves out pages without a date (bodies, themes), and the status says so and how many.
+    const { page: relevance } = await openSearch('?q=MITI');
+    const all = Number(/^(\d+) results/.exec((await relevance.getByRole('status').textContent()) ?? '')?.[1]);
+    expect(all).toBeGreaterThan(oldest.length);
     await expect(page.getByRole('status').textContent()).resolves.toBe(
-      `${oldest.length} results for “MITI” that have a date.`,
+      `${oldest.length} results for “MITI” that have a date. ${all - oldest.length} more have no date and are listed only under “Most relevant first”.`,
     );
     expect(await page.locator('.search-result').count()).toBe(oldest.length);
     expect(oldest).toEqual([...oldest].sort((a, b) => a - b));

@@ -91,6 +91,8 @@ export interface SearchHit {
 export interface SearchOutcome {
   hits: SearchHit[];
   total: number;
+  /** Pages that match but have no date, so a date order leaves them out (0 in relevance order). */
+  undated: number;
   counts: FilterCounts;
   /** Loads the next `n` hits after those already loaded (each hit costs Pagefind one fragment request). */
   more(n: number): Promise<SearchHit[]>;
@@ -150,7 +152,7 @@ export async function runSearch(
   const { sort, ...unsorted } = options;
   // The date order downloads while Pagefind searches.
   const [search, dates] = await Promise.all([pagefind.search(query || null, unsorted), sort && loadDateOrder()]);
-  if (!search) return { hits: [], total: 0, counts: {}, more: () => Promise.resolve([]) };
+  if (!search) return { hits: [], total: 0, undated: 0, counts: {}, more: () => Promise.resolve([]) };
   const ordered = sort && dates ? byDate(search.results, dates, sort.date) : search.results;
   let loaded = 0;
   const more = async (n: number) => {
@@ -160,7 +162,13 @@ export async function runSearch(
     const agreements = new Set([...hits].filter(([, hit]) => hit.kind === 'agreement').map(([id]) => id));
     return (sort ? next : rankByKind(next, agreements)).flatMap((r) => hits.get(r.id) ?? []);
   };
-  return { total: ordered.length, counts: search.filters, hits: await more(limit), more };
+  return {
+    total: ordered.length,
+    undated: search.results.length - ordered.length,
+    counts: search.filters,
+    hits: await more(limit),
+    more,
+  };
 }
 
 /** Runs of text as text nodes and <mark> highlights (never parsed as HTML, so no markup from content can run). */

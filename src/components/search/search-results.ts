@@ -238,10 +238,13 @@ async function start(root: HTMLElement): Promise<void> {
       text = fillTemplate(messages[q ? 'msgNoneFiltered' : 'msgNoneBrowse'] ?? '', { q });
     else if (total === 0) text = fillTemplate(messages['msgNone'] ?? '', { q });
     else if (!q) text = fillTemplate(messages[total === 1 ? 'msgBrowseOne' : 'msgBrowse'] ?? '', { n: total });
-    // A date order lists only the pages with a date, so it says so rather than count them by kind.
-    else if (state.sort !== 'relevance')
+    // A date order lists only the pages with a date: it says so, and how many it leaves to the relevance order.
+    else if (state.sort !== 'relevance') {
       text = fillTemplate(messages[total === 1 ? 'msgOneDated' : 'msgManyDated'] ?? '', { n: total, q });
-    else {
+      const undated = outcome?.undated ?? 0;
+      if (undated > 0)
+        text += ` ${fillTemplate(messages[undated === 1 ? 'msgUndatedOne' : 'msgUndated'] ?? '', { n: undated })}`;
+    } else {
       const kinds = kindSummary(
         outcome?.counts['kind'],
         total,

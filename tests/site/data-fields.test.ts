@@ -1,6 +1,6 @@
 /**
  * The field tables on /data/: a field name is one word to copy. On a wide screen it stays on one line;
- * on a phone it may wrap, but only at its dots and capitals, where narrow screens need the room.
+ * on a phone it may wrap at its dots and capitals (<wbr>), so the page never scrolls sideways.
  */
 import { describe, expect, it } from 'vitest';
 import { useBuiltSite, watchedPage } from '../support/browser';

@@ -685,3 +685,25 @@ describe('every body’s and person’s page cites the reports that name them', 
     for (const li of citations) expect(li.querySelector('cite')).not.toBeNull();
   });
 });
+
+describe('a card that names a party by its abbreviation', () => {
+  const actors = readContent().actors.map(({ id, data }) => ({
+    id,
+    ...(data as { name: string; abbreviation?: string }),
+  }));
+
+  it('carries the full name on it, for a reader who does not know "KDN" or "KPKT"', () => {
+    const links = readPage('/').querySelectorAll('.parties a[href^="/actors/"]');
+    expect(links.length).toBeGreaterThan(40);
+    for (const link of links) {
+      const actor = actors.find((a) => `/actors/${a.id}/` === link.getAttribute('href'));
+      const shown = link.text.replace(/[↔\u2060\s]/g, '');
+      if (actor?.abbreviation === undefined) {
+        expect(link.querySelector('abbr'), shown).toBeNull();
+        continue;
+      }
+      expect(shown).toBe(actor.abbreviation);
+      expect(link.querySelector('abbr')?.getAttribute('title')).toBe(actor.name);
+    }
+  });
+});
